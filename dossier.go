@@ -1,0 +1,70 @@
+package dossier
+
+import "time"
+
+// Span is a half-open byte range [Start, End) into an Article's Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len reports the number of bytes the span covers.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Format says how a Document's body is written.
+type Format string
+
+// Document formats that ingest recognises. Feeds, JSON Lines and WARC are containers: ingest opens
+// them and yields one Document per item, each with one of these formats.
+const (
+	FormatText     Format = "text"
+	FormatMarkdown Format = "markdown"
+	FormatHTML     Format = "html"
+)
+
+// Meta is what a source says about an article besides its body: from a feed item, a JSON Lines
+// record, a WARC header, a sidecar NAME.meta.json or HTTP headers. Extraction fills what is empty
+// from the body itself and never overrides a value given here.
+type Meta struct {
+	Title     string    `json:"title,omitempty"`
+	Outlet    string    `json:"outlet,omitempty"`
+	URL       string    `json:"url,omitempty"`
+	Published time.Time `json:"published,omitzero"`
+	Lang      string    `json:"lang,omitempty"`
+}
+
+// Document is one article as ingested: its body as UTF-8 bytes and where it came from.
+type Document struct {
+	// Source names where the document came from so that a person can find it again: a file path,
+	// a URL, "-" for stdin, or a container path with the item, as in "feed.xml#3" or "crawl.warc.gz#17".
+	Source string
+	Format Format
+	// Body is the document's content, decoded to UTF-8 (legacy charsets converted by ingest).
+	Body []byte
+	Meta Meta
+}
+
+// Heading is a section label kept as structure ("Executive Summary", "Analysis"): its text sits in
+// Article.Text as a paragraph of its own, and Span marks it so that later stages skip it as a sentence.
+type Heading struct {
+	Text string `json:"text"`
+	Span
+}
+
+// Article is a Document after extraction: clean main text with its metadata. Text is NFC-normalised,
+// paragraphs are separated by a blank line ("\n\n"), and everything that was taken out as
+// boilerplate is kept verbatim in Removed.
+type Article struct {
+	// ID is stable for the same content: a prefix of the hex SHA-256 of Text.
+	ID        string
+	Source    string
+	Title     string
+	Subtitle  string
+	Outlet    string
+	URL       string
+	Published time.Time
+	Lang      string
+	Text      string
+	Headings  []Heading
+	Removed   []string
+}
