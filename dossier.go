@@ -55,8 +55,11 @@ type Heading struct {
 // paragraphs are separated by a blank line ("\n\n"), and everything that was taken out as
 // boilerplate is kept verbatim in Removed.
 type Article struct {
-	// ID is stable for the same content: a prefix of the hex SHA-256 of Text.
-	ID        string
+	// ID identifies this article in a run and a store: a prefix of the hex SHA-256 of its URL (or
+	// Source when it has none) and Text, so a changed version of a page gets a new ID.
+	ID string
+	// Hash is the hex SHA-256 of Text: articles with equal hashes are exact duplicates.
+	Hash      string
 	Source    string
 	Title     string
 	Subtitle  string

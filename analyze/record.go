@@ -1,0 +1,145 @@
+package analyze
+
+import (
+	"time"
+
+	"github.com/dossier-news/dossier"
+)
+
+// Record is one article as `dossier analyze` writes it. Unknown values are empty strings or empty
+// lists, never null, so that consumers need no null checks.
+type Record struct {
+	ID        string            `json:"id"`
+	Source    string            `json:"source"`
+	URL       string            `json:"url"`
+	Outlet    string            `json:"outlet"`
+	Title     string            `json:"title"`
+	Subtitle  string            `json:"subtitle"`
+	Published string            `json:"published"` // RFC 3339, or "" when the source gives no date
+	Lang      string            `json:"lang"`
+	Text      string            `json:"text"`
+	Headings  []dossier.Heading `json:"headings"`
+	Removed   []string          `json:"removed"`
+	// Hash is the hex SHA-256 of Text: equal hashes are exact duplicates.
+	Hash string `json:"hash"`
+	// DuplicateOf is the id of an earlier article in the run with the same Text.
+	DuplicateOf string `json:"duplicate_of"`
+	// NearDuplicateOf is the id of the earlier article this one copies with light edits (syndicated
+	// wire copy, a reprint), and Similarity their estimated Jaccard similarity.
+	NearDuplicateOf string  `json:"near_duplicate_of"`
+	Similarity      float64 `json:"similarity"`
+
+	Entities  []Entity   `json:"entities"`
+	Quotes    []Quote    `json:"quotes"`
+	Positions []Position `json:"positions"`
+	Events    []Event    `json:"events"`
+	Times     []Time     `json:"times"`
+}
+
+// Entity is an actor found in the text with every mention of it.
+type Entity struct {
+	ID       string         `json:"id"`
+	Name     string         `json:"name"`
+	Type     string         `json:"type"` // person, organization, location or other
+	Aliases  []string       `json:"aliases"`
+	Roles    []string       `json:"roles"`
+	Mentions []dossier.Span `json:"mentions"`
+}
+
+// Quote is a direct, partial or indirect quote with its speaker.
+type Quote struct {
+	Text    string  `json:"text"`
+	Start   int     `json:"start"`
+	End     int     `json:"end"`
+	Kind    string  `json:"kind"` // direct, partial or indirect
+	Speaker Speaker `json:"speaker"`
+	Cue     string  `json:"cue"`
+}
+
+// Speaker names who said a quote, as the article shows them.
+type Speaker struct {
+	Name   string `json:"name"`
+	Entity string `json:"entity"`
+	Role   string `json:"role"`
+}
+
+// Actor refers to an entity by the name the article uses.
+type Actor struct {
+	Name   string `json:"name"`
+	Entity string `json:"entity"`
+}
+
+// Evidence is the span of text that supports a finding.
+type Evidence struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// Position is an actor's stance on an issue.
+type Position struct {
+	Actor    Actor    `json:"actor"`
+	Issue    string   `json:"issue"`
+	Stance   string   `json:"stance"`
+	Evidence Evidence `json:"evidence"`
+}
+
+// When is the time of an event as written and as resolved.
+type When struct {
+	Text      string `json:"text"`
+	Date      string `json:"date"`
+	Precision string `json:"precision"`
+}
+
+// Event is something that happened at a time, with who took part.
+type Event struct {
+	Type     string   `json:"type"`
+	Summary  string   `json:"summary"`
+	Actors   []Actor  `json:"actors"`
+	When     When     `json:"when"`
+	Evidence Evidence `json:"evidence"`
+}
+
+// Time is a temporal expression with its TIMEX3 type and value.
+type Time struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Type  string `json:"type"`
+	Value string `json:"value"`
+	Mod   string `json:"mod"`
+}
+
+// New assembles the record of an article. The analysers that fill entities, quotes, positions,
+// events and times attach here as they land; until then those lists are empty.
+func New(a *dossier.Article) *Record {
+	r := &Record{
+		ID:        a.ID,
+		Source:    a.Source,
+		URL:       a.URL,
+		Outlet:    a.Outlet,
+		Title:     a.Title,
+		Subtitle:  a.Subtitle,
+		Lang:      a.Lang,
+		Text:      a.Text,
+		Hash:      a.Hash,
+		Headings:  nonNil(a.Headings),
+		Removed:   nonNil(a.Removed),
+		Entities:  []Entity{},
+		Quotes:    []Quote{},
+		Positions: []Position{},
+		Events:    []Event{},
+		Times:     []Time{},
+	}
+	if !a.Published.IsZero() {
+		r.Published = a.Published.Format(time.RFC3339)
+	}
+	return r
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
