@@ -1,0 +1,252 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/dossier-news/dossier"
+)
+
+// Result is an article's text after cleaning.
+type Result struct {
+	// Title and Subtitle are the headline found at the top of the blocks: only when the caller
+	// gave no title, or when the first block equals the title it gave. They are not in Text.
+	Title, Subtitle string
+	// Text is the article's paragraphs joined by "\n\n", NFC-normalised, spaces collapsed.
+	Text string
+	// Headings are the section labels kept in Text, each a paragraph of its own.
+	Headings []dossier.Heading
+	// Removed holds each block taken out as boilerplate, verbatim (trimmed), in reading order.
+	Removed []string
+}
+
+// role is what a block turns out to be.
+type role uint8
+
+const (
+	roleBody role = iota
+	roleHeading
+	roleHeadline // became the Title or the Subtitle
+	roleRemoved
+)
+
+// para is one non-empty block on its way through Clean.
+type para struct {
+	raw     string // as given, trimmed: what Removed keeps
+	text    string // normalised: what Text keeps
+	heading bool   // the source marked it a heading
+	words   int
+	kind    shortKind // shortNone for blocks longer than shortBytes
+	role    role
+}
+
+// Clean removes boilerplate from an article's blocks, keeps its section labels as headings,
+// and takes the headline off the top. title is the title the caller already knows ("" if none):
+// a first block equal to it is the headline, not body; with no title, a first line shaped like a
+// headline is taken as one, and split from a subheading glued to it.
+func Clean(blocks []Block, title string) Result {
+	ps := make([]para, 0, len(blocks))
+	for _, b := range blocks {
+		raw := trimSpace(b.Text)
+		if raw == "" {
+			continue
+		}
+		p := para{raw: raw, text: normalize(raw), heading: b.Heading}
+		p.words = wordCount(p.text)
+		if len(p.text) <= shortBytes {
+			p.kind = classifyShort(p.text, p.words)
+			if p.kind == shortJunk || p.kind == shortLinkList || p.kind == shortPrevNext {
+				p.role = roleRemoved
+			}
+		}
+		ps = append(ps, p)
+	}
+	markLinkedHeadlines(ps)
+	markAppeals(ps)
+	var res Result
+	findHeadline(ps, normalize(title), &res)
+	markHeadings(ps)
+	res.Text, res.Headings, res.Removed = assemble(ps)
+	return res
+}
+
+// markLinkedHeadlines removes other stories' headlines that follow navigation: exactly one after
+// "Previous"/"Next" (however often the label repeats), and a run of them after a label such as
+// "Related" or "Most read", up to the first headline-shaped block that heads body text.
+func markLinkedHeadlines(ps []para) {
+	for i := range ps {
+		switch ps[i].kind {
+		case shortPrevNext:
+			if j := i + 1; j < len(ps) && ps[j].kind == shortNone && titleLike(&ps[j]) {
+				ps[j].role = roleRemoved
+			}
+		case shortLinkList:
+			for j := i + 1; j < len(ps) && ps[j].kind == shortNone && titleLike(&ps[j]) && !followedByBody(ps, j); j++ {
+				ps[j].role = roleRemoved
+			}
+		}
+	}
+}
+
+// markAppeals removes reader appeals. An appeal is a run of blocks: a head ("A Message from …:",
+// "Dear readers,"), paragraphs each carrying appeal markers ("our work", "independent
+// journalism", "your support"), and often a button label. A run is removed only when it is dense
+// with markers and comes after some article text; a single paragraph that mentions support or
+// journalism is never a run. A run without a head is found backwards from its button.
+func markAppeals(ps []para) {
+	for i := 0; i < len(ps); i++ {
+		if ps[i].kind != shortAppealHead {
+			continue
+		}
+		end, score := i, 0
+		for j := i + 1; j < len(ps); j++ {
+			if ps[j].kind == shortAppealHead || ps[j].kind == shortJunk {
+				end = j
+				continue
+			}
+			s := paraAppealScore(&ps[j])
+			if s < 2 {
+				break
+			}
+			score += s
+			end = j
+		}
+		if score >= 6 && hasBodyBefore(ps, i) {
+			for k := i; k <= end; k++ {
+				ps[k].role = roleRemoved
+			}
+			i = end
+		}
+	}
+	for i := range ps {
+		if ps[i].kind != shortJunk || appealScore(labelOf(strings.ToLower(ps[i].text))) < 2 {
+			continue
+		}
+		start := i
+		for j := i - 1; j >= 0 && ps[j].role != roleRemoved; j-- {
+			s := paraAppealScore(&ps[j])
+			if ps[j].kind != shortAppealHead && (s < 3 || s*10 < ps[j].words) {
+				break
+			}
+			start = j
+		}
+		if start < i && hasBodyBefore(ps, start) {
+			for k := start; k < i; k++ {
+				ps[k].role = roleRemoved
+			}
+		}
+	}
+}
+
+func paraAppealScore(p *para) int {
+	if p.words > appealWords {
+		return 0
+	}
+	return appealScore(strings.ToLower(p.text))
+}
+
+// hasBodyBefore reports a real paragraph before ps[i]: an appeal follows an article, while a
+// text that opens with "Dear readers," is a letter.
+func hasBodyBefore(ps []para, i int) bool {
+	for k := range i {
+		if ps[k].role != roleRemoved && ps[k].words >= 15 {
+			return true
+		}
+	}
+	return false
+}
+
+// titleLike reports the shape of a headline: a short line that does not end like a sentence
+// (a question or an exclamation may) and starts in upper case.
+func titleLike(p *para) bool {
+	if p.words > 25 || len(p.text) > 250 || !startsUpper(p.text) {
+		return false
+	}
+	switch endPunct(p.text) {
+	case '.', ',', ';', ':', '…':
+		return false
+	}
+	return true
+}
+
+// bodyLike reports a paragraph of running text.
+func bodyLike(p *para) bool {
+	return p.role == roleBody && (p.words > 25 || endsSentence(p.text))
+}
+
+// followedByBody reports whether the next block still in play after ps[i] is running text.
+func followedByBody(ps []para, i int) bool {
+	for j := i + 1; j < len(ps); j++ {
+		if ps[j].role != roleRemoved {
+			return bodyLike(&ps[j])
+		}
+	}
+	return false
+}
+
+// Section labels are short: "Executive Summary", "What happens next".
+const (
+	labelWords = 8
+	labelBytes = 80
+)
+
+// headingShape reports a section label in plain text: a short line that starts in upper case and
+// ends in a letter or a digit, not in punctuation.
+func headingShape(p *para) bool {
+	if p.words > labelWords || len(p.text) > labelBytes || !startsUpper(p.text) {
+		return false
+	}
+	r := endPunct(p.text)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// markHeadings marks section labels: blocks the source marked as headings, and blocks shaped like
+// labels that are followed by body text. A label with no body after it (a "Sources" line followed
+// only by navigation) is removed.
+func markHeadings(ps []para) {
+	bodyAfter := false
+	for i := len(ps) - 1; i >= 0; i-- {
+		p := &ps[i]
+		if p.role != roleBody {
+			continue
+		}
+		if !p.heading && !headingShape(p) {
+			bodyAfter = true
+			continue
+		}
+		if bodyAfter {
+			p.role = roleHeading
+		} else {
+			p.role = roleRemoved
+		}
+	}
+}
+
+// assemble joins the kept blocks into the article text.
+func assemble(ps []para) (string, []dossier.Heading, []string) {
+	size := 0
+	for i := range ps {
+		size += len(ps[i].text) + 2
+	}
+	var b strings.Builder
+	b.Grow(size)
+	headings := []dossier.Heading{}
+	removed := []string{}
+	for i := range ps {
+		p := &ps[i]
+		switch p.role {
+		case roleRemoved:
+			removed = append(removed, p.raw)
+		case roleBody, roleHeading:
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			start := b.Len()
+			b.WriteString(p.text)
+			if p.role == roleHeading {
+				headings = append(headings, dossier.Heading{Text: p.text, Span: dossier.Span{Start: start, End: b.Len()}})
+			}
+		}
+	}
+	return b.String(), headings, removed
+}

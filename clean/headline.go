@@ -1,0 +1,301 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Headline thresholds: a headline has a few words; a deck (a subheading on its own line) is a
+// sentence without a full stop; each half of a glued headline is several words long.
+const (
+	headlineMinWords = 4
+	deckMinWords     = 6
+	deckMaxWords     = 40
+	gluedMinWords    = 3
+)
+
+// findHeadline takes the headline off the top of the article into res. With a title from the
+// caller, the first block is the headline only when it equals that title, or starts with it and
+// goes on with a subheading. Without one, a first block shaped like a headline is taken, split
+// from a subheading glued to it. A deck on its own line after the headline becomes the Subtitle.
+func findHeadline(ps []para, title string, res *Result) {
+	first := -1
+	for i := range ps {
+		if ps[i].role != roleRemoved {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
+	p := &ps[first]
+	switch {
+	case title != "":
+		n, ok := matchTitle(p.text, title)
+		if !ok {
+			return
+		}
+		if rest := strings.TrimLeft(p.text[n:], " :|-–—·"); rest != "" {
+			if !deckShape(rest, wordCount(rest)) {
+				return
+			}
+			res.Subtitle = rest
+		}
+		res.Title = trimSpace(p.text[:n])
+	case headlineLike(ps, first):
+		res.Title = p.text
+		if t, s, ok := splitGlued(p.text, ps[first+1:]); ok {
+			res.Title, res.Subtitle = t, s
+		}
+	default:
+		return
+	}
+	p.role = roleHeadline
+	if res.Subtitle != "" {
+		return
+	}
+	if j := first + 1; j < len(ps) && ps[j].role == roleBody && !ps[j].heading &&
+		deckShape(ps[j].text, ps[j].words) && startsUpper(ps[j].text) && followedByBody(ps, j) {
+		ps[j].role = roleHeadline
+		res.Subtitle = ps[j].text
+	}
+}
+
+// headlineLike reports a first block that reads as a headline and has body text after it.
+func headlineLike(ps []para, i int) bool {
+	p := &ps[i]
+	if !titleLike(p) || strings.ContainsRune(p.raw, '\n') || (p.words < headlineMinWords && !p.heading) {
+		return false
+	}
+	for j := i + 1; j < len(ps); j++ {
+		if bodyLike(&ps[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// deckShape reports a subheading: several words, not ending like a sentence or a lead-in.
+func deckShape(s string, words int) bool {
+	if words < deckMinWords || words > deckMaxWords {
+		return false
+	}
+	switch endPunct(s) {
+	case '.', ',', ';', ':', '…':
+		return false
+	}
+	return true
+}
+
+// matchTitle reports whether text starts with title, compared loosely (case, quote-mark and dash
+// variants, trailing punctuation, an outlet suffix such as " | Example News"), and returns the
+// length in bytes of text's matching part.
+func matchTitle(text, title string) (int, bool) {
+	title = strings.TrimRight(title, ".!? ")
+	if n, ok := foldPrefix(text, title); ok {
+		return n, true
+	}
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
+		if i := strings.LastIndex(title, sep); i > 0 {
+			if n, ok := foldPrefix(text, title[:i]); ok {
+				return n, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// foldPrefix matches prefix against the start of text rune by rune, folded; the match must end
+// at a word boundary of text. Punctuation that text has right after the match belongs to it.
+func foldPrefix(text, prefix string) (int, bool) {
+	if prefix == "" {
+		return 0, false
+	}
+	i := 0
+	for j := 0; j < len(prefix); {
+		if i >= len(text) {
+			return 0, false
+		}
+		a, as := utf8.DecodeRuneInString(text[i:])
+		b, bs := utf8.DecodeRuneInString(prefix[j:])
+		if foldRune(a) != foldRune(b) {
+			return 0, false
+		}
+		i, j = i+as, j+bs
+	}
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if i > 0 && !isSpace(rune(text[i-1])) {
+				return 0, false
+			}
+			break
+		}
+		if r == ' ' {
+			break
+		}
+		i += size
+	}
+	return i, true
+}
+
+func foldRune(r rune) rune {
+	switch r {
+	case '’', '‘', '‛', '′', '`', '´':
+		return '\''
+	case '“', '”', '„', '‟', '«', '»':
+		return '"'
+	case '–', '—', '‒', '―', '‐', '‑':
+		return '-'
+	}
+	return unicode.ToLower(r)
+}
+
+// splitGlued splits a headline that runs into its subheading on one line: "Villagers cheer as
+// the new bridge opens Engineers warn of costs ahead". The cut is before a capitalised word that
+// follows a lower-case word, where the capitalised word is a common word rather than a name: it
+// occurs in lower case in the body (or its stem does), or it is a common English word. Both
+// halves must be several words long and written in sentence case, so a headline in title case
+// ("Council to Vote on a New Harbour Plan") is never cut.
+func splitGlued(text string, body []para) (string, string, bool) {
+	if endsSentence(text) {
+		return "", "", false
+	}
+	var starts []int // byte offset of each word; text has single spaces
+	for i := 0; i < len(text); i++ {
+		if i == 0 || text[i-1] == ' ' {
+			starts = append(starts, i)
+		}
+	}
+	word := func(k int) string {
+		end := len(text)
+		if k+1 < len(starts) {
+			end = starts[k+1] - 1
+		}
+		return text[starts[k]:end]
+	}
+	for k := gluedMinWords; k <= len(starts)-gluedMinWords; k++ {
+		if !lowerWord(word(k-1)) || !capitalized(word(k)) {
+			continue
+		}
+		if !hasLowerContent(text[:starts[k]-1]) || !hasLowerContent(text[starts[k]:]) {
+			continue
+		}
+		w := strings.ToLower(strings.TrimRightFunc(word(k), func(r rune) bool { return !unicode.IsLetter(r) }))
+		if !commonWord(w) && !occursLower(body, w) {
+			continue
+		}
+		return text[:starts[k]-1], text[starts[k]:], true
+	}
+	return "", "", false
+}
+
+// lowerWord reports a word in lower case that ends in a letter or digit: a comma or a colon
+// before the next word would mark a deliberate break, not a glued line.
+func lowerWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	last, _ := utf8.DecodeLastRuneInString(w)
+	return unicode.IsLower(r) && (unicode.IsLetter(last) || unicode.IsDigit(last))
+}
+
+// capitalized reports a word like "Experts" or "Putin-Trump": upper case then lower case, not an
+// acronym ("NATO") or a mixed-case name ("McDonald").
+func capitalized(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	second, _ := utf8.DecodeRuneInString(w[size:])
+	if !unicode.IsLower(second) {
+		return false
+	}
+	for _, r := range w[size:] {
+		if r == '-' || r == '\'' || r == '’' {
+			break
+		}
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// titleSmallWords stay in lower case in a title-case headline.
+func titleSmallWord(w string) bool {
+	switch w {
+	case "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in",
+		"of", "off", "on", "per", "to", "up", "via", "vs", "vs.", "with", "from", "into", "over",
+		"than", "upon", "amid", "onto", "is", "be":
+		return true
+	}
+	return false
+}
+
+// hasLowerContent reports a lower-case word that title case would have capitalised: the mark of
+// a headline in sentence case.
+func hasLowerContent(s string) bool {
+	for w := range strings.SplitSeq(s, " ") {
+		w = strings.TrimRightFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && !titleSmallWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// occursLower reports whether word, or its stem, occurs in lower case at the start of a word in
+// the body, which makes it a common word of the text rather than a name.
+func occursLower(body []para, word string) bool {
+	stem := word
+	for _, suffix := range []string{"ing", "ed", "es", "s"} {
+		if s, ok := strings.CutSuffix(word, suffix); ok && len(s) >= 4 {
+			stem = s
+			break
+		}
+	}
+	for i := range body {
+		if body[i].role == roleRemoved {
+			continue
+		}
+		t := body[i].text
+		for off := 0; ; {
+			k := strings.Index(t[off:], stem)
+			if k < 0 {
+				break
+			}
+			k += off
+			before, _ := utf8.DecodeLastRuneInString(t[:k])
+			after, _ := utf8.DecodeRuneInString(t[k+len(stem):])
+			if (k == 0 || !unicode.IsLetter(before)) && (len(stem) >= 4 || !unicode.IsLetter(after)) {
+				return true
+			}
+			off = k + len(stem)
+		}
+	}
+	return false
+}
+
+// commonWord lists words that open a subheading and are not names, for a body too short to
+// show them in lower case.
+func commonWord(w string) bool {
+	switch w {
+	case "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we",
+		"you", "his", "her", "their", "our", "there", "here", "some", "many", "most", "more", "few",
+		"all", "both", "each", "every", "no", "not", "now", "new", "after", "before", "as", "but",
+		"and", "or", "if", "when", "while", "where", "why", "how", "what", "who", "which", "with",
+		"without", "despite", "amid", "experts", "expert", "officials", "critics", "residents",
+		"analysts", "leaders", "people", "police", "authorities", "government", "ministers",
+		"lawmakers", "voters", "scientists", "researchers", "doctors", "workers", "families",
+		"engineers", "economists", "investors", "diplomats", "observers", "locals", "parents",
+		"students", "teachers", "farmers", "activists", "campaigners", "opponents", "supporters",
+		"one", "two", "three", "several", "report", "study", "data", "plans", "talks", "deal",
+		"move", "decision", "fears", "hopes", "questions", "concerns", "warnings",
+		"prices", "costs", "sales", "shares", "markets", "troops", "forces", "villagers", "citizens",
+		"officers", "patients", "children", "women", "men", "others", "someone", "nobody", "everyone":
+		return true
+	}
+	return false
+}
