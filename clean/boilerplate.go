@@ -17,11 +17,11 @@ const (
 type shortKind uint8
 
 const (
-	shortNone     shortKind = iota
-	shortJunk               // boilerplate on its own: labels, buttons, credits, footers
-	shortLinkList           // a label that introduces links to other stories ("Related", "Read more")
-	shortPrevNext           // "Previous" / "Next": followed by exactly one other story's headline
-	shortAppealHead         // opens an appeal ("A Message from …:", "Dear readers,"); removed only with one
+	shortNone       shortKind = iota
+	shortJunk                 // boilerplate on its own: labels, buttons, credits, footers
+	shortLinkList             // a label that introduces links to other stories ("Related", "Read more")
+	shortPrevNext             // "Previous" / "Next": followed by exactly one other story's headline
+	shortAppealHead           // opens an appeal ("A Message from …:", "Dear readers,"); removed only with one
 )
 
 // classifyShort looks at a normalised block of at most shortBytes bytes.
@@ -71,7 +71,7 @@ func classifyShort(text string, words int) shortKind {
 		"filed under", "all rights reserved", "privacy policy", "cookie policy", "cookie settings",
 		"manage cookies", "accept", "accept all", "accept cookies", "terms of use",
 		"terms of service", "terms and conditions", "contact us", "about us", "back", "next page",
-		"previous page", "print this article", "save", "save article", "bookmark", "report an error",
+		"previous page", "want more", "don't miss", "print this article", "save", "save article", "bookmark", "report an error",
 		"report a correction", "feedback":
 		return shortJunk
 	}
@@ -129,21 +129,20 @@ var junkPrefixes = []string{
 	"read also:", "also read:", "read:", "see also:", "related:", "related article:",
 	"related story:", "related coverage:", "related content:", "more:", "more on this:",
 	"recommended:", "watch:", "listen:", "watch video:", "watch now:", "read next:", "up next:",
-	"follow us on", "follow us at", "follow us:", "follow our", "find us on", "join us on",
-	"like us on", "share this article", "share this story", "share on ",
-	"sign up for our", "sign up for the", "sign up to our", "sign up to the", "sign up here",
-	"subscribe to our", "subscribe to the", "subscribe for", "subscribe here", "click here",
-	"tap here", "download our app", "download the app", "get the app", "©", "(c) ", "copyright ©",
-	"copyright (c)", "photo:", "photo credit", "photograph:", "photos:", "image:", "image credit",
-	"picture:", "credit:", "illustration:", "video:", "tags:", "topics:", "filed under",
-	"categories:", "category:", "sponsored by", "advertisement", "story continues below",
+	"don't miss:", "follow us on", "follow us at", "follow us:", "follow our", "find us on",
+	"join us on", "like us on", "share this article", "share this story", "share on ",
+	"sign up for our", "sign up to our", "sign up for free", "sign up here", "sign up now",
+	"subscribe to our", "subscribe here", "subscribe now", "click here", "tap here",
+	"download our app", "download the app", "get the app", "©", "(c) ", "copyright ©",
+	"copyright (c)", "photo:", "photo credit", "photograph:", "photos:", "image:",
+	"image credit", "picture:", "credit:", "illustration:", "video:", "tags:", "topics:",
+	"filed under", "categories:", "category:", "sponsored by", "story continues below",
 	"article continues below", "this story continues", "scroll down to continue",
 	"continue reading", "already a subscriber", "already have an account", "you have reached your",
-	"you've reached your", "for more news", "for more stories", "for the latest", "get the latest",
-	"don't miss", "want more", "we use cookies", "this site uses cookies",
-	"this website uses cookies", "our site uses cookies", "our website uses cookies",
-	"by continuing to use", "by continuing to browse", "by using this site", "by using our site",
-	"reporting by", "editing by", "additional reporting by", "compiled by",
+	"you've reached your", "we use cookies", "this site uses cookies", "this website uses cookies",
+	"our site uses cookies", "our website uses cookies", "by continuing to use",
+	"by continuing to browse", "by using this site", "by using our site", "reporting by",
+	"editing by", "additional reporting by", "compiled by",
 }
 
 func hasJunkPrefix(lower string) bool {
@@ -176,7 +175,9 @@ func hasJunkPhrase(lower string) bool {
 			return true
 		}
 	}
-	return false
+	// "Subscribe to the Example Post newsletter", "Get the newsletter: sign up here".
+	return strings.Contains(lower, "newsletter") &&
+		(strings.Contains(lower, "sign up") || strings.Contains(lower, "subscribe"))
 }
 
 // appealHeads open a reader appeal. On their own they are kept (an editor's letter may start

@@ -105,7 +105,9 @@ func markAppeals(ps []para) {
 				continue
 			}
 			s := paraAppealScore(&ps[j])
-			if s < 2 {
+			// One paragraph that sets the scene ("We are facing unprecedented challenges.")
+			// stays in the run when the appeal goes on right after it.
+			if s < 2 && (ps[j].words > appealWords || j+1 >= len(ps) || !appealing(&ps[j+1])) {
 				break
 			}
 			score += s
@@ -136,6 +138,11 @@ func markAppeals(ps []para) {
 			}
 		}
 	}
+}
+
+// appealing reports a block that carries an appeal on its own.
+func appealing(p *para) bool {
+	return p.kind == shortAppealHead || p.kind == shortJunk || paraAppealScore(p) >= 2
 }
 
 func paraAppealScore(p *para) int {

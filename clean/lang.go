@@ -1,0 +1,277 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Lang guesses the ISO 639-1 code of the language a text is written in, or returns "" when
+// unsure. Scripts that belong to one language decide alone (Greek, Hebrew, Hangul, kana, Thai,
+// ...); for Latin and Cyrillic text it counts the stopwords of each language and the letters that
+// only some of them use (і and ї in Ukrainian, ы and э in Russian, ß in German). It reads at most
+// the first langSample bytes, so it costs the same on any article.
+func Lang(text string) string {
+	if len(text) > langSample {
+		cut := langSample
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	var c langCounter
+	for _, r := range text {
+		c.add(r)
+	}
+	c.endWord()
+	return c.guess()
+}
+
+const (
+	langSample   = 8 << 10
+	langMinHits  = 3 // stopwords and telling letters needed before guessing
+	langMinRunes = 20
+)
+
+// langs are the languages told apart by stopwords, in the order of their bit in stopwords.
+var langs = [...]string{"en", "de", "fr", "es", "it", "pt", "nl", "pl", "sv", "ru", "uk", "bg", "be", "sr", "mk"}
+
+const (
+	langEN = iota
+	langDE
+	langFR
+	langES
+	langIT
+	langPT
+	langNL
+	langPL
+	langSV
+	langRU
+	langUK
+	langBG
+	langBE
+	langSR
+	langMK
+)
+
+// stopwords maps a lowercased word to the set (one bit per entry of langs) of languages it is
+// frequent in. It is built once and only read.
+var stopwords = buildStopwords(map[int]string{
+	langEN: "the and of to is was that for on with as are be by this it from at have has had not but or an which will would their they he she were been said its who after",
+	langDE: "der die das und ist nicht ein eine zu den dem des mit von sich auf für im auch es wird werden dass nach bei aus hat sind wie oder noch einen einer über war wurde sie er",
+	langFR: "le la les des du de et est un une en que qui dans pour pas sur au aux avec ce cette il elle ne son sa ses par plus mais ont été sont nous vous leur",
+	langES: "el la los las del de que y en por con para una es se su al lo como más pero sus le ha este esta también fue entre sobre sin muy hay ya",
+	langIT: "il lo la gli le di del della dei che e è un una per con non si da dal nel nella sono ha anche come più ma questo alla al degli delle",
+	langPT: "o os as do da dos das que e em no na nos por com para uma um é se ao não mais como mas seu sua foi entre sobre também pelo pela ele",
+	langNL: "de het een en van is dat die in op te voor met zijn niet aan ook er om maar als bij door wordt werd hij ze naar nog dan was",
+	langPL: "i w na z się nie do to że jest o jak po co ale za od przez oraz jego tak być są dla tym który która które może",
+	langSV: "och att det som en är av för med till den på inte har om ett var jag de men så från vid kan också efter eller sig",
+	langRU: "и в не на что с по это как он к из за для о от но а его также был была было были уже при так же только или если бы чтобы который её ее их этом после",
+	langUK: "і в у на що не з до та як це за від для й його але про також був була було були вже при так тільки або якщо щоб який яка які її їх після із між",
+	langBG: "и в на е се за да от че с по не са това като ще но си му бе бил беше след който която които до при във със или",
+	langBE: "і ў у на што не з да як гэта за ад для яго але пра таксама быў была было былі ужо пры толькі або калі каб які якая якія",
+	langSR: "и у на је се за да од што са по не као али ће из били био била они јер још",
+	langMK: "и во на е се за да од што со по не како но ќе ги го беше биле бил која кој",
+})
+
+func buildStopwords(lists map[int]string) map[string]uint32 {
+	m := make(map[string]uint32)
+	for lang, words := range lists {
+		for _, w := range strings.Fields(words) {
+			m[w] |= 1 << lang
+		}
+	}
+	return m
+}
+
+// langCounter gathers the statistics Lang decides on.
+type langCounter struct {
+	letters, latin, cyrillic  int
+	script                    map[string]int // languages told by a script of their own
+	hits                      [len(langs)]int
+	word                      [32]byte
+	wordLen                   int
+	overflow                  bool
+	arabicPersian, arabicUrdu int
+	kana                      int
+}
+
+func (c *langCounter) add(r rune) {
+	if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+		c.endWord()
+		return
+	}
+	c.letters++
+	c.letter(r)
+	lr := unicode.ToLower(r)
+	if n := utf8.RuneLen(lr); !c.overflow && n > 0 && c.wordLen+n <= len(c.word) {
+		utf8.EncodeRune(c.word[c.wordLen:], lr)
+		c.wordLen += n
+	} else {
+		c.overflow = true
+	}
+}
+
+func (c *langCounter) endWord() {
+	if c.wordLen > 0 && !c.overflow {
+		if set, ok := stopwords[string(c.word[:c.wordLen])]; ok {
+			for i := range langs {
+				if set&(1<<i) != 0 {
+					c.hits[i]++
+				}
+			}
+		}
+	}
+	c.wordLen, c.overflow = 0, false
+}
+
+// letter counts a letter's script and what it tells about the language.
+func (c *langCounter) letter(r rune) {
+	switch {
+	case r < 0x250:
+		c.latin++
+		switch lr := unicode.ToLower(r); lr {
+		case 'ß', 'ä', 'ö', 'ü':
+			c.hits[langDE]++
+			if lr == 'ö' || lr == 'ä' {
+				c.hits[langSV]++
+			}
+		case 'ñ':
+			c.hits[langES]++
+		case 'ã', 'õ':
+			c.hits[langPT]++
+		case 'ç':
+			c.hits[langFR]++
+			c.hits[langPT]++
+		case 'è', 'ê', 'à', 'ù', 'û', 'ë', 'î', 'ô':
+			c.hits[langFR]++
+		case 'ł', 'ą', 'ę', 'ś', 'ź', 'ż', 'ć', 'ń':
+			c.hits[langPL]++
+		case 'å':
+			c.hits[langSV]++
+		case 'ĳ':
+			c.hits[langNL]++
+		}
+	case r >= 0x400 && r <= 0x4FF:
+		c.cyrillic++
+		switch lr := unicode.ToLower(r); lr {
+		case 'і', 'ї', 'є', 'ґ':
+			c.hits[langUK]++
+			if lr == 'і' {
+				c.hits[langBE]++
+			}
+		case 'ы', 'э':
+			c.hits[langRU]++
+			c.hits[langBE]++
+		case 'ё':
+			c.hits[langRU]++
+		case 'ъ':
+			c.hits[langBG]++
+		case 'ў':
+			c.hits[langBE] += 3
+		case 'ј', 'љ', 'њ':
+			c.hits[langSR]++
+			c.hits[langMK]++
+		case 'ћ', 'ђ':
+			c.hits[langSR] += 2
+		case 'ѓ', 'ќ', 'ѕ':
+			c.hits[langMK] += 2
+		}
+	default:
+		if c.script == nil {
+			c.script = make(map[string]int)
+		}
+		if lang := scriptLang(r); lang != "" {
+			c.script[lang]++
+		}
+		switch r {
+		case 'پ', 'چ', 'ژ', 'گ', 'ک', 'ی':
+			c.arabicPersian++
+		case 'ٹ', 'ڈ', 'ڑ', 'ں', 'ے':
+			c.arabicUrdu++
+		}
+		if unicode.In(r, unicode.Hiragana, unicode.Katakana) {
+			c.kana++
+		}
+	}
+}
+
+// scriptLang names the language a letter's script stands for on its own (Han: Chinese unless
+// kana shows Japanese; Arabic: refined by guess).
+func scriptLang(r rune) string {
+	switch {
+	case unicode.Is(unicode.Greek, r):
+		return "el"
+	case unicode.Is(unicode.Hebrew, r):
+		return "he"
+	case unicode.Is(unicode.Arabic, r):
+		return "ar"
+	case unicode.Is(unicode.Hangul, r):
+		return "ko"
+	case unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han):
+		return "zh"
+	case unicode.Is(unicode.Thai, r):
+		return "th"
+	case unicode.Is(unicode.Devanagari, r):
+		return "hi"
+	case unicode.Is(unicode.Georgian, r):
+		return "ka"
+	case unicode.Is(unicode.Armenian, r):
+		return "hy"
+	}
+	return ""
+}
+
+func (c *langCounter) guess() string {
+	if c.letters < langMinRunes {
+		return ""
+	}
+	best, bestN := "", 0
+	for lang, n := range c.script {
+		if n > bestN || (n == bestN && lang < best) {
+			best, bestN = lang, n
+		}
+	}
+	if bestN*2 > c.letters {
+		switch best {
+		case "zh":
+			if c.kana*10 > bestN {
+				return "ja"
+			}
+		case "ar":
+			if c.arabicUrdu > 2 {
+				return "ur"
+			}
+			if c.arabicPersian > 2 {
+				return "fa"
+			}
+		}
+		return best
+	}
+	var candidates []int
+	switch {
+	case c.latin*2 > c.letters:
+		candidates = []int{langEN, langDE, langFR, langES, langIT, langPT, langNL, langPL, langSV}
+	case c.cyrillic*2 > c.letters:
+		candidates = []int{langRU, langUK, langBG, langBE, langSR, langMK}
+	default:
+		return ""
+	}
+	first, second := -1, 0
+	for _, l := range candidates {
+		switch {
+		case first < 0 || c.hits[l] > c.hits[first]:
+			if first >= 0 {
+				second = c.hits[first]
+			}
+			first = l
+		case c.hits[l] > second:
+			second = c.hits[l]
+		}
+	}
+	// A clear winner: enough evidence, and a quarter more than the runner-up.
+	if c.hits[first] < langMinHits || c.hits[first]*4 < second*5 {
+		return ""
+	}
+	return langs[first]
+}
