@@ -1,0 +1,166 @@
+package extract
+
+import (
+	"github.com/dossier-news/dossier/clean"
+	"golang.org/x/net/html/atom"
+)
+
+// blockScore says how much a block looks like article prose (> 0) or boilerplate (< 0).
+func blockScore(b *block) float64 {
+	if b.heading > 0 {
+		return 0
+	}
+	chars := float64(b.chars)
+	link := float64(b.linkChars)
+	text := chars - link
+	if text >= 50 && b.stops > 0 {
+		// Prose: links inside a sentence are part of it.
+		return chars - link/2 - 30
+	}
+	return text - 2*link - 30
+}
+
+// scorer holds the per-element sums that container selection and pruning share.
+type scorer struct {
+	p     *page
+	own   []float64 // block scores of the blocks each element owns
+	chars []float64 // text runes in the subtree
+	links []float64 // link runes in the subtree
+	prose []float64 // positive block scores in the subtree, class hints aside
+}
+
+func newScorer(p *page) *scorer {
+	n := len(p.elems)
+	s := &scorer{p: p, own: make([]float64, n), chars: make([]float64, n), links: make([]float64, n),
+		prose: make([]float64, n)}
+	for i := range p.blocks {
+		b := &p.blocks[i]
+		bs := blockScore(b)
+		s.own[b.owner] += bs
+		s.prose[b.owner] += max(bs, 0)
+		s.chars[b.owner] += float64(b.chars)
+		s.links[b.owner] += float64(b.linkChars)
+	}
+	for i := n - 1; i > 0; i-- {
+		if par := p.elems[i].parent; par >= 0 {
+			s.chars[par] += s.chars[i]
+			s.links[par] += s.links[i]
+			s.prose[par] += s.prose[i]
+		}
+	}
+	return s
+}
+
+// container returns the element whose subtree scores highest, never choosing inside an element
+// marked in neg. Marked elements add nothing: they will be pruned, so they neither help nor
+// hurt the container that holds them.
+func (s *scorer) container(neg []bool, sub []float64) int {
+	n := len(s.p.elems)
+	copy(sub, s.own)
+	for i := n - 1; i > 0; i-- {
+		c := sub[i]
+		if neg[i] {
+			c = 0
+		}
+		if par := s.p.elems[i].parent; par >= 0 {
+			sub[par] += c
+		}
+	}
+	negAbove := make([]bool, n)
+	best := 0
+	for i := range n {
+		if par := s.p.elems[i].parent; par >= 0 {
+			negAbove[i] = negAbove[par] || neg[i]
+		}
+		if !negAbove[i] && sub[i] >= sub[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// preferBody moves the container to the element the page names as its article body
+// (itemprop=articleBody, "article-body", "entry-content"), when there is one around or inside
+// it: inside, the body element must hold a fair share of the container's prose (a teaser list or
+// a comment thread beside the article can outweigh a short article); around, it must hold much
+// more prose than the container (the article's paragraphs were split by embeds or ads).
+func (s *scorer) preferBody(best int) int {
+	body := -1
+	for i := range s.p.elems {
+		if s.p.elems[i].hint&hintBody != 0 && (body < 0 || s.prose[i] > s.prose[body]) {
+			inside := i >= best && i < int(s.p.elems[best].end)
+			around := best >= i && best < int(s.p.elems[i].end)
+			if inside || around {
+				body = i
+			}
+		}
+	}
+	if body < 0 || s.prose[body] == 0 || s.prose[best] == 0 {
+		return best
+	}
+	r := s.prose[body] / s.prose[best]
+	if (body >= best && r >= 0.2) || (body < best && r >= 1.5) {
+		return body
+	}
+	return best
+}
+
+// mainBlocks picks the main container and returns its paragraphs with boilerplate pruned.
+func (p *page) mainBlocks() []clean.Block {
+	n := len(p.elems)
+	if n == 0 {
+		return nil
+	}
+	s := newScorer(p)
+	sub := make([]float64, n)
+
+	// First pass: only what is never the article (comments, cookie notices) is boilerplate.
+	neg := make([]bool, n)
+	for i := range n {
+		h := p.elems[i].hint
+		neg[i] = h&hintNever != 0 && h&hintBody == 0
+	}
+	first := s.container(neg, sub)
+
+	// Second pass: every boilerplate word counts, except on elements that hold most of the
+	// first container's prose: there a word like "rail", "ad" or "tag" names a region of the
+	// page's layout ("pg-rail-tall", "non-ad-column", WordPress's "tag-news"), not boilerplate.
+	// A boilerplate word beats a generic content word ("post-meta") but not an article-body one.
+	for i := range n {
+		h := p.elems[i].hint
+		neg[i] = h&hintNegative != 0 && h&hintBody == 0 && s.prose[i] < 0.5*s.prose[first]
+	}
+	best := s.container(neg, sub)
+	best = s.preferBody(best)
+
+	// Prune inside the container: dropped[i] holds for an element in a pruned subtree.
+	end := int(p.elems[best].end)
+	dropped := make([]bool, n)
+	for i := best + 1; i < end; i++ {
+		e := &p.elems[i]
+		if dropped[e.parent] {
+			dropped[i] = true
+			continue
+		}
+		switch {
+		case neg[i]:
+			dropped[i] = true
+		case e.tag == atom.H1:
+			dropped[i] = true
+		case e.tag == atom.Figure || e.tag == atom.Figcaption:
+			dropped[i] = true
+		case s.chars[i] > 0 && s.links[i] > s.chars[i]/2 && s.chars[i]-s.links[i] < 100:
+			dropped[i] = true
+		}
+	}
+	var out []clean.Block
+	for i := range p.blocks {
+		b := &p.blocks[i]
+		o := int(b.owner)
+		if o < best || o >= end || dropped[o] {
+			continue
+		}
+		out = append(out, clean.Block{Text: b.text, Heading: b.heading >= 2})
+	}
+	return out
+}

@@ -1,0 +1,166 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// hint is what an element's class, id, role and itemprop say about its content.
+type hint uint16
+
+const (
+	// hintContent: words that name article text (article, story, body, content, entry, post).
+	hintContent hint = 1 << iota
+	// hintBody: the article body itself (itemprop=articleBody, "article-body", "entry-content").
+	hintBody
+	// hintNegative: words that name boilerplate; the finer kinds below come with it.
+	hintNegative
+	// hintComments: reader comments.
+	hintComments
+	// hintChrome: share bars, related stories, newsletters, menus, sidebars: pruned wherever found.
+	hintChrome
+	// hintMeta: bylines, datelines, captions, tags and other labels around the text.
+	hintMeta
+	// hintNever: comments, cookie notices, pop-ups, footers: never the article, whatever they hold.
+	hintNever
+)
+
+// hintOf classifies an element by its class, id, role and itemprop attributes.
+func hintOf(n *html.Node) hint {
+	var h hint
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id":
+			h |= wordsHint(a.Val)
+		case "itemprop":
+			if strings.EqualFold(a.Val, "articleBody") || strings.EqualFold(a.Val, "reviewBody") || strings.EqualFold(a.Val, "text") {
+				h |= hintBody | hintContent
+			}
+		case "role":
+			switch a.Val {
+			case "main", "article":
+				h |= hintContent
+			case "navigation", "complementary", "contentinfo", "banner", "menu", "menubar", "dialog", "alertdialog", "search", "toolbar":
+				h |= hintNegative | hintChrome
+			}
+		}
+	}
+	switch n.DataAtom {
+	case atom.Html, atom.Body:
+		// Page-level classes describe the template ("has-sidebar", "single-post"), not content.
+		return 0
+	}
+	return h
+}
+
+// wordsHint reads a class or id value word by word: "article__body", "relatedStories" and
+// "share-bar" are split at anything that is not a letter or digit, and long words are also
+// searched for the stems that compound names hide ("socialshare", "newsletterSignup").
+func wordsHint(v string) hint {
+	var h hint
+	var buf [64]byte
+	var subject, part bool
+	start := -1
+	for i := 0; i <= len(v); i++ {
+		var c byte
+		if i < len(v) {
+			c = v[i]
+		}
+		alnum := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		if alnum {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start < 0 {
+			continue
+		}
+		w := v[start:i]
+		start = -1
+		if len(w) > len(buf) {
+			continue
+		}
+		lw := buf[:len(w)]
+		for j := 0; j < len(w); j++ {
+			c := w[j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lw[j] = c
+		}
+		h |= wordHint(string(lw))
+		switch string(lw) {
+		case "article", "story", "post", "entry", "blog", "news":
+			subject = true
+		case "body", "content", "text", "copy":
+			part = true
+		}
+	}
+	if subject && part {
+		h |= hintBody
+	}
+	if h&hintBody != 0 {
+		h |= hintContent
+	}
+	return h
+}
+
+// wordHint classifies one lowercase class or id word.
+func wordHint(w string) hint {
+	switch w {
+	case "article", "story", "content", "entry", "post", "body", "main", "prose", "articletext",
+		"storytext", "posttext", "blogpost":
+		return hintContent
+	case "articlebody", "storybody", "postbody", "entrycontent", "articlecontent", "storycontent",
+		"postcontent", "bodytext", "contentbody", "richtext", "articlecopy":
+		return hintBody
+	case "comment", "comments", "commentlist", "disqus", "replies", "respond", "discussion", "conversation":
+		return hintNegative | hintComments | hintNever
+	case "footer", "cookie", "cookies", "consent", "gdpr", "popup":
+		return hintNegative | hintChrome | hintNever
+	case "share", "sharing", "social", "sharebar", "related", "recommended", "recommendations", "popular",
+		"trending", "newsletter", "subscribe", "subscription", "signup", "promo", "nav", "navbar",
+		"navigation", "breadcrumb", "breadcrumbs", "masthead", "ad", "ads", "advert", "advertisement",
+		"adslot", "dfp", "gpt", "sponsor", "sponsored", "outbrain", "taboola", "pagination", "pager",
+		"toolbar", "follow", "readmore", "login", "register", "modal", "sidebar", "rail", "widget", "widgets", "menu",
+		"overlay", "paywall", "cta", "banner", "teaser", "teasers", "more", "next", "prev", "previous",
+		"topics", "print", "email", "tools":
+		return hintNegative | hintChrome
+	case "byline", "author", "authors", "dateline", "timestamp", "caption", "credit", "credits", "tags",
+		"bio", "avatar", "disclaimer", "copyright", "date", "time", "published", "meta", "metadata", "tag",
+		"category", "categories", "label", "kicker", "eyebrow", "hidden", "hide", "sr", "visually":
+		return hintNegative | hintMeta
+	}
+	if len(w) < 7 {
+		return 0
+	}
+	chromeStems := [...]string{"share", "social", "related", "recommend", "newsletter", "subscri", "promo",
+		"breadcrumb", "advert", "sponsor", "outbrain", "taboola", "popular", "trending", "signup",
+		"navigation", "pagination", "sidebar", "widget", "paywall"}
+	metaStems := [...]string{"byline", "caption", "author", "dateline", "timestamp"}
+	bodyStems := [...]string{"articlebody", "storybody", "postbody", "entrycontent", "articlecontent",
+		"storycontent", "postcontent", "bodytext", "articletext", "storytext"}
+	for _, s := range chromeStems {
+		if strings.Contains(w, s) {
+			return hintNegative | hintChrome
+		}
+	}
+	if strings.Contains(w, "comment") {
+		return hintNegative | hintComments | hintNever
+	}
+	for _, s := range metaStems {
+		if strings.Contains(w, s) {
+			return hintNegative | hintMeta
+		}
+	}
+	for _, s := range bodyStems {
+		if strings.Contains(w, s) {
+			return hintBody
+		}
+	}
+	return 0
+}
+
