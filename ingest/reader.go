@@ -162,13 +162,15 @@ func (r *Reader) readBlob(s *sink, b blob) bool {
 		defer zr.Close()
 		br = bufio.NewReaderSize(gzipReader{zr}, bufSize)
 	}
+	// A read error within the first bytes fails the source only when nothing came before it;
+	// otherwise it surfaces where the reader of the kind meets it, after the documents before it.
 	head, err := br.Peek(sniffLen)
-	if err != nil && !errors.Is(err, io.EOF) {
+	if len(head) == 0 && err != nil && !errors.Is(err, io.EOF) {
 		return s.fail(b.source, err)
 	}
 	if u, ok := fromUTF16(br, head); ok {
 		br = bufio.NewReaderSize(u, bufSize)
-		if head, err = br.Peek(sniffLen); err != nil && !errors.Is(err, io.EOF) {
+		if head, err = br.Peek(sniffLen); len(head) == 0 && err != nil && !errors.Is(err, io.EOF) {
 			return s.fail(b.source, fmt.Errorf("decode UTF-16: %w", err))
 		}
 	}
