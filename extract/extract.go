@@ -36,6 +36,8 @@ func HTML(body []byte, base string) (*Page, error) {
 		return nil, fmt.Errorf("parse html: %w", err)
 	}
 	p := flatten(doc)
+	ld := parseLinkedData(p.head.ldJSON)
 	out := &Page{Blocks: p.mainBlocks()}
+	p.metadata(out, ld, base)
 	return out, nil
 }

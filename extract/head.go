@@ -47,19 +47,19 @@ func (h *headInfo) visit(n *html.Node) {
 			h.title = nodeText(n)
 		}
 	case atom.Meta:
-		var key, val string
+		// A tag may carry several names at once (property="article:published"
+		// itemprop="datePublished dateCreated"); each is recorded.
+		val := strings.TrimSpace(attr(n, "content"))
+		if val == "" {
+			break
+		}
 		for _, a := range n.Attr {
 			switch a.Key {
 			case "property", "name", "itemprop", "http-equiv":
-				if key == "" {
-					key = strings.ToLower(strings.TrimSpace(a.Val))
+				for _, k := range strings.Fields(a.Val) {
+					h.metas = append(h.metas, metaTag{strings.ToLower(k), val})
 				}
-			case "content":
-				val = strings.TrimSpace(a.Val)
 			}
-		}
-		if key != "" && val != "" {
-			h.metas = append(h.metas, metaTag{key, val})
 		}
 	case atom.Link:
 		if h.canonical == "" && strings.EqualFold(attr(n, "rel"), "canonical") {

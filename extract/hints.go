@@ -163,4 +163,3 @@ func wordHint(w string) hint {
 	}
 	return 0
 }
-
