@@ -42,7 +42,9 @@ func classifyShort(text string, words int) shortKind {
 		"recommended for you", "recommended stories", "most read", "most popular", "most viewed",
 		"trending", "trending now", "you may also like", "you might also like", "popular",
 		"latest news", "latest stories", "editor's picks", "editors' picks", "top stories",
-		"further reading", "in other news":
+		"further reading", "in other news", "читайте также", "читайте також", "смотрите также",
+		"дивіться також", "lesen sie auch", "mehr zum thema", "lire aussi", "à lire aussi",
+		"lea también", "lee también", "leggi anche", "leia também":
 		return shortLinkList
 	case "advertisement", "advertising", "ad", "ads", "sponsored", "sponsored content",
 		"paid content", "promoted", "partner content", "story continues below advertisement",
@@ -72,7 +74,11 @@ func classifyShort(text string, words int) shortKind {
 		"manage cookies", "accept", "accept all", "accept cookies", "terms of use",
 		"terms of service", "terms and conditions", "contact us", "about us", "back", "next page",
 		"previous page", "want more", "don't miss", "print this article", "save", "save article", "bookmark", "report an error",
-		"report a correction", "feedback":
+		"report a correction", "feedback",
+		// The same labels in the languages Lang knows best.
+		"реклама", "поделиться", "поділитися", "подписаться", "підписатися", "werbung", "anzeige",
+		"teilen", "artikel teilen", "publicité", "partager", "publicidad", "compartir", "pubblicità",
+		"condividi", "publicidade", "partilhar", "compartilhar":
 		return shortJunk
 	}
 	if words <= 25 && hasJunkPrefix(lower) {
@@ -142,7 +148,9 @@ var junkPrefixes = []string{
 	"you've reached your", "we use cookies", "this site uses cookies", "this website uses cookies",
 	"our site uses cookies", "our website uses cookies", "by continuing to use",
 	"by continuing to browse", "by using this site", "by using our site", "reporting by",
-	"editing by", "additional reporting by", "compiled by",
+	"editing by", "additional reporting by", "compiled by", "читайте также:", "читайте також:",
+	"подписывайтесь на", "підписуйтесь на", "lesen sie auch:", "mehr zum thema:", "lire aussi:",
+	"à lire aussi:", "lea también:", "lee también:", "leggi anche:", "leia também:",
 }
 
 func hasJunkPrefix(lower string) bool {
@@ -207,6 +215,7 @@ var appealMarkers = []struct {
 	{"our staff", 1}, {"our journalists", 1}, {"our mission", 1}, {"journalism", 1},
 	{"journalists", 1}, {"thank you", 1}, {"supporting", 1}, {"support", 1}, {"monthly", 1},
 	{"one-time", 1}, {"free press", 1}, {"press freedom", 1}, {"we rely on", 1},
+	{"our reporters", 1}, {"advertisers", 1}, {"by readers", 1},
 	{"we need", 1}, {"just $", 1}, {"just €", 1}, {"just £", 1}, {"member", 1},
 }
 

@@ -89,31 +89,28 @@ func markLinkedHeadlines(ps []para) {
 }
 
 // markAppeals removes reader appeals. An appeal is a run of blocks: a head ("A Message from …:",
-// "Dear readers,"), paragraphs each carrying appeal markers ("our work", "independent
-// journalism", "your support"), and often a button label. A run is removed only when it is dense
-// with markers and comes after some article text; a single paragraph that mentions support or
-// journalism is never a run. A run without a head is found backwards from its button.
+// "Dear readers,"), paragraphs that carry appeal markers ("our work", "independent journalism",
+// "your support"), maybe a paragraph or two that only set the scene, and often a button label.
+// A run is removed only when it is dense with markers and comes after some article text; a
+// single paragraph that mentions support or journalism is never a run. A run without a head is
+// found backwards from its button.
 func markAppeals(ps []para) {
 	for i := 0; i < len(ps); i++ {
 		if ps[i].kind != shortAppealHead {
 			continue
 		}
-		end, score := i, 0
-		for j := i + 1; j < len(ps); j++ {
-			if ps[j].kind == shortAppealHead || ps[j].kind == shortJunk {
-				end = j
-				continue
-			}
+		end, score, appeals, gap := i, 0, 1, 0
+		for j := i + 1; j < len(ps) && gap < appealGap && ps[j].words <= appealWords; j++ {
 			s := paraAppealScore(&ps[j])
-			// One paragraph that sets the scene ("We are facing unprecedented challenges.")
-			// stays in the run when the appeal goes on right after it.
-			if s < 2 && (ps[j].words > appealWords || j+1 >= len(ps) || !appealing(&ps[j+1])) {
-				break
-			}
 			score += s
-			end = j
+			if appealing(&ps[j]) {
+				end, gap = j, 0
+				appeals++
+			} else {
+				gap++
+			}
 		}
-		if score >= 6 && hasBodyBefore(ps, i) {
+		if score >= 6 && appeals*2 >= end-i+1 && hasBodyBefore(ps, i) {
 			for k := i; k <= end; k++ {
 				ps[k].role = roleRemoved
 			}
@@ -139,6 +136,10 @@ func markAppeals(ps []para) {
 		}
 	}
 }
+
+// appealGap is how many paragraphs without appeal markers a run of appeal blocks may hold in a
+// row ("For forty years we have covered the valley." between the head and the plea).
+const appealGap = 3
 
 // appealing reports a block that carries an appeal on its own.
 func appealing(p *para) bool {

@@ -184,7 +184,7 @@ func splitGlued(text string, body []para) (string, string, bool) {
 			continue
 		}
 		w := strings.ToLower(strings.TrimRightFunc(word(k), func(r rune) bool { return !unicode.IsLetter(r) }))
-		if !commonWord(w) && !occursLower(body, w) {
+		if !commonWord(w) && !occursLower(body, w) && !onlyOpensSentences(body, word(k)) {
 			continue
 		}
 		return text[:starts[k]-1], text[starts[k]:], true
@@ -276,6 +276,42 @@ func occursLower(body []para, word string) bool {
 		}
 	}
 	return false
+}
+
+// onlyOpensSentences reports whether a capitalised word occurs in the body and only where a
+// sentence starts ("Insurers said …"): a name turns up in mid-sentence too ("said Brandt").
+func onlyOpensSentences(body []para, word string) bool {
+	word = strings.TrimRightFunc(word, func(r rune) bool { return !unicode.IsLetter(r) })
+	found := false
+	for i := range body {
+		if body[i].role == roleRemoved {
+			continue
+		}
+		t := body[i].text
+		for off := 0; ; {
+			k := strings.Index(t[off:], word)
+			if k < 0 {
+				break
+			}
+			k += off
+			off = k + len(word)
+			before, _ := utf8.DecodeLastRuneInString(t[:k])
+			if k > 0 && (unicode.IsLetter(before) || unicode.IsDigit(before)) {
+				continue // inside another word
+			}
+			if !opensSentence(t[:k]) {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
+// opensSentence reports whether a word right after prefix starts a sentence.
+func opensSentence(prefix string) bool {
+	prefix = strings.TrimRight(prefix, " \"'“‘«(")
+	return prefix == "" || endsSentence(prefix)
 }
 
 // commonWord lists words that open a subheading and are not names, for a body too short to

@@ -154,12 +154,10 @@ func (c *langCounter) letter(r rune) {
 		}
 	case r >= 0x400 && r <= 0x4FF:
 		c.cyrillic++
-		switch lr := unicode.ToLower(r); lr {
+		switch unicode.ToLower(r) {
 		case 'і', 'ї', 'є', 'ґ':
+			// Belarusian writes і too, but ў tells it apart.
 			c.hits[langUK]++
-			if lr == 'і' {
-				c.hits[langBE]++
-			}
 		case 'ы', 'э':
 			c.hits[langRU]++
 			c.hits[langBE]++
