@@ -26,18 +26,21 @@ type scorer struct {
 	own   []float64 // block scores of the blocks each element owns
 	chars []float64 // text runes in the subtree
 	links []float64 // link runes in the subtree
-	prose []float64 // positive block scores in the subtree, class hints aside
+	pos   []float64 // positive block scores of the blocks each element owns
+	// prose is the sum of positive block scores in the subtree, leaving out elements marked in
+	// the last call to container.
+	prose []float64
 }
 
 func newScorer(p *page) *scorer {
 	n := len(p.elems)
 	s := &scorer{p: p, own: make([]float64, n), chars: make([]float64, n), links: make([]float64, n),
-		prose: make([]float64, n)}
+		pos: make([]float64, n), prose: make([]float64, n)}
 	for i := range p.blocks {
 		b := &p.blocks[i]
 		bs := blockScore(b)
 		s.own[b.owner] += bs
-		s.prose[b.owner] += max(bs, 0)
+		s.pos[b.owner] += max(bs, 0)
 		s.chars[b.owner] += float64(b.chars)
 		s.links[b.owner] += float64(b.linkChars)
 	}
@@ -45,7 +48,6 @@ func newScorer(p *page) *scorer {
 		if par := p.elems[i].parent; par >= 0 {
 			s.chars[par] += s.chars[i]
 			s.links[par] += s.links[i]
-			s.prose[par] += s.prose[i]
 		}
 	}
 	return s
@@ -57,13 +59,11 @@ func newScorer(p *page) *scorer {
 func (s *scorer) container(neg []bool, sub []float64) int {
 	n := len(s.p.elems)
 	copy(sub, s.own)
+	copy(s.prose, s.pos)
 	for i := n - 1; i > 0; i-- {
-		c := sub[i]
-		if neg[i] {
-			c = 0
-		}
-		if par := s.p.elems[i].parent; par >= 0 {
-			sub[par] += c
+		if par := s.p.elems[i].parent; par >= 0 && !neg[i] {
+			sub[par] += sub[i]
+			s.prose[par] += s.prose[i]
 		}
 	}
 	negAbove := make([]bool, n)
@@ -87,7 +87,7 @@ func (s *scorer) container(neg []bool, sub []float64) int {
 func (s *scorer) preferBody(best int) int {
 	body := -1
 	for i := range s.p.elems {
-		if s.p.elems[i].hint&hintBody != 0 && (body < 0 || s.prose[i] > s.prose[body]) {
+		if s.p.elems[i].hint&hintBody != 0 && isContainer(s.p.elems[i].tag) && (body < 0 || s.prose[i] > s.prose[body]) {
 			inside := i >= best && i < int(s.p.elems[best].end)
 			around := best >= i && best < int(s.p.elems[i].end)
 			if inside || around {
@@ -103,6 +103,17 @@ func (s *scorer) preferBody(best int) int {
 		return body
 	}
 	return best
+}
+
+// isContainer reports elements that hold an article's paragraphs, as opposed to a paragraph
+// that merely carries an article class ("post-text" on every <p>).
+func isContainer(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Span, atom.Li, atom.A, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Blockquote, atom.Pre, atom.Font, atom.B, atom.I, atom.Em, atom.Strong, atom.Figure, atom.Figcaption:
+		return false
+	}
+	return true
 }
 
 // mainBlocks picks the main container and returns its paragraphs with boilerplate pruned.
@@ -128,9 +139,12 @@ func (p *page) mainBlocks() []clean.Block {
 	// A boilerplate word beats a generic content word ("post-meta") but not an article-body one.
 	for i := range n {
 		h := p.elems[i].hint
-		neg[i] = h&hintNegative != 0 && h&hintBody == 0 && s.prose[i] < 0.5*s.prose[first]
+		neg[i] = neg[i] || h&hintNegative != 0 && h&hintBody == 0 && s.prose[i] < 0.5*s.prose[first]
 	}
 	best := s.container(neg, sub)
+	if sub[best] <= 0 {
+		best = first
+	}
 	best = s.preferBody(best)
 
 	// Prune inside the container: dropped[i] holds for an element in a pruned subtree.
