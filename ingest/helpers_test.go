@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -57,6 +58,10 @@ func checkDocument(t testing.TB, d *dossier.Document) {
 		t.Errorf("%s: body is not valid UTF-8: %q", d.Source, truncated(d.Body))
 	case d.Format != dossier.FormatText && d.Format != dossier.FormatMarkdown && d.Format != dossier.FormatHTML:
 		t.Errorf("%s: format %q", d.Source, d.Format)
+	}
+	// Later stages write Meta as JSON; a date JSON cannot hold would fail them far from here.
+	if _, err := json.Marshal(d.Meta); err != nil {
+		t.Errorf("%s: meta cannot be written as JSON: %v", d.Source, err)
 	}
 }
 
