@@ -98,11 +98,37 @@ func (s *scorer) preferBody(best int) int {
 	if body < 0 || s.prose[body] == 0 || s.prose[best] == 0 {
 		return best
 	}
+	body = s.bodyGroup(body)
 	r := s.prose[body] / s.prose[best]
 	if (body >= best && r >= 0.2) || (body < best && r >= 1.5) {
 		return body
 	}
 	return best
+}
+
+// bodyGroup widens a body element to the common ancestor of its twins, the elements with the
+// same tag and class, for pages that split the article body into chunks between ads and embeds.
+func (s *scorer) bodyGroup(body int) int {
+	lo, hi := 0, len(s.p.elems)
+	e := &s.p.elems[body]
+	class := attr(e.node, "class")
+	if class == "" {
+		return body
+	}
+	last := body
+	for i := lo; i < hi; i++ {
+		if o := &s.p.elems[i]; i != body && o.tag == e.tag && s.prose[i] > 0 && attr(o.node, "class") == class {
+			if i < body {
+				body = i
+			}
+			last = max(last, i)
+		}
+	}
+	a := body
+	for a >= 0 && int(s.p.elems[a].end) <= last {
+		a = int(s.p.elems[a].parent)
+	}
+	return max(a, 0)
 }
 
 // isContainer reports elements that hold an article's paragraphs, as opposed to a paragraph

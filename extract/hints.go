@@ -55,21 +55,51 @@ func hintOf(n *html.Node) hint {
 	return h
 }
 
-// wordsHint reads a class or id value word by word: "article__body", "relatedStories" and
-// "share-bar" are split at anything that is not a letter or digit, and long words are also
-// searched for the stems that compound names hide ("socialshare", "newsletterSignup").
+// wordsHint reads a class or id value class by class, and each class word by word:
+// "article__body", "relatedStories" and "share-bar" are split at anything that is not a letter or
+// digit, and long words are also searched for the stems that compound names hide
+// ("socialshare", "newsletterSignup").
 func wordsHint(v string) hint {
 	var h hint
 	var buf [64]byte
+	for _, class := range strings.Fields(v) {
+		if len(class) > len(buf) {
+			continue
+		}
+		lc := buf[:len(class)]
+		for j := 0; j < len(class); j++ {
+			c := class[j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lc[j] = c
+		}
+		h |= classHint(string(lc))
+	}
+	if h&hintBody != 0 {
+		h |= hintContent
+	}
+	return h
+}
+
+// classHint classifies one lowercase class name.
+func classHint(class string) hint {
+	switch class {
+	case "hidden", "hide", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "tag",
+		"category", "label":
+		// Whole class names only: "hidden-xs" is a responsive variant and WordPress marks every
+		// post with "tag-…" and "category-…".
+		return hintNegative | hintMeta
+	}
+	var h hint
 	var subject, part bool
 	start := -1
-	for i := 0; i <= len(v); i++ {
+	for i := 0; i <= len(class); i++ {
 		var c byte
-		if i < len(v) {
-			c = v[i]
+		if i < len(class) {
+			c = class[i]
 		}
-		alnum := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-		if alnum {
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
 			if start < 0 {
 				start = i
 			}
@@ -78,21 +108,10 @@ func wordsHint(v string) hint {
 		if start < 0 {
 			continue
 		}
-		w := v[start:i]
+		w := class[start:i]
 		start = -1
-		if len(w) > len(buf) {
-			continue
-		}
-		lw := buf[:len(w)]
-		for j := 0; j < len(w); j++ {
-			c := w[j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			lw[j] = c
-		}
-		h |= wordHint(string(lw))
-		switch string(lw) {
+		h |= wordHint(w)
+		switch w {
 		case "article", "story", "post", "entry", "blog", "news":
 			subject = true
 		case "body", "content", "text", "copy":
@@ -101,9 +120,6 @@ func wordsHint(v string) hint {
 	}
 	if subject && part {
 		h |= hintBody
-	}
-	if h&hintBody != 0 {
-		h |= hintContent
 	}
 	return h
 }
@@ -130,8 +146,8 @@ func wordHint(w string) hint {
 		"topics", "print", "email", "tools":
 		return hintNegative | hintChrome
 	case "byline", "author", "authors", "dateline", "timestamp", "caption", "credit", "credits", "tags",
-		"bio", "avatar", "disclaimer", "copyright", "date", "time", "published", "meta", "metadata", "tag",
-		"category", "categories", "label", "kicker", "eyebrow", "hidden", "hide", "sr", "visually":
+		"bio", "avatar", "disclaimer", "copyright", "date", "time", "published", "meta", "metadata",
+		"categories", "kicker", "eyebrow":
 		return hintNegative | hintMeta
 	}
 	if len(w) < 7 {
