@@ -29,6 +29,9 @@ func (r *Reader) readPath(s *sink, p string) bool {
 	dir, root := p, "."
 	if !info.IsDir() {
 		dir, root = filepath.Split(p)
+		if dir == "" {
+			dir = "."
+		}
 	}
 	// os.DirFS lets one walker serve Read and ReadFS; display turns its slash paths back into the
 	// paths a person typed.

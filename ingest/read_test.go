@@ -233,6 +233,24 @@ func TestReadStdin(t *testing.T) {
 	}
 }
 
+func TestReadBareFileName(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string][]byte{"story.txt": []byte("A story in the working directory."), "story.meta.json": []byte(`{"outlet": "Here"}`)})
+	t.Chdir(dir)
+	got := collect(t, ingest.New(ingest.Options{}).Read(t.Context(), []string{"story.txt", "./story.txt", "."}))
+	want := []string{"story.txt", "story.txt", "story.txt"}
+	var sources []string
+	for _, r := range got {
+		sources = append(sources, r.Source)
+		if r.Meta.Outlet != "Here" {
+			t.Errorf("%s: outlet %q, want the sidecar's", r.Source, r.Meta.Outlet)
+		}
+	}
+	if !slices.Equal(sources, want) {
+		t.Errorf("sources = %q, want %q", sources, want)
+	}
+}
+
 func TestReadErrors(t *testing.T) {
 	text := []byte("The island school will open a second classroom in September.\n")
 	tests := []struct {
