@@ -27,8 +27,10 @@
 // Document.Source names where the document came from so that a person can find it again: the path
 // or URL as given, "feed.xml#3" for a feed's third item, "crawl.warc.gz#17" for the 17th record of
 // a WARC file (every record counts, as in a WARC index), and "file.jsonl:12" for line 12 of JSON
-// Lines (a line number, like a compiler's). A feed item followed to its page (Options.Follow) is
-// named by the page's URL.
+// Lines (a line number, like a compiler's). A .json file written for people rather than as JSON
+// Lines (an array of records, or objects pretty-printed one after another) is read too, its
+// records named "file.json#N". A feed item followed to its page (Options.Follow) is named by the
+// page's URL.
 //
 // Meta holds what the source says besides the body: a feed item's title, link, date and the
 // feed's title as outlet; a JSON Lines record's fields; a sidecar NAME.meta.json's fields; the

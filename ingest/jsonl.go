@@ -31,6 +31,9 @@ var errNoBody = errors.New(`record has neither "text" nor "html"`)
 // the lines after it are read on. Documents are named the same way, by line, so that a person
 // can open the file at the record.
 func (r *Reader) readJSONL(s *sink, b blob, src *bufio.Reader) bool {
+	if head, _ := src.Peek(sniffLen); isJSONDocument(head) {
+		return r.readJSONDocument(s, b, src)
+	}
 	var buf []byte
 	for n := 1; ; n++ {
 		source := fmt.Sprintf("%s:%d", b.source, n)
@@ -60,27 +63,72 @@ func (r *Reader) readJSONL(s *sink, b blob, src *bufio.Reader) bool {
 		if len(line) == 0 {
 			continue
 		}
-		if n == 1 && line[0] == '[' {
-			return s.fail(b.source, errors.New("a JSON array; JSON Lines has one object per line"))
-		}
-		doc, metaErr, err := parseRecord(line)
-		if err != nil {
-			if !s.fail(source, err) {
-				return false
-			}
-			continue
-		}
-		if metaErr != nil && !s.fail(source, metaErr) {
-			return false
-		}
-		doc.Source = source
-		if !s.doc(doc) {
+		if !r.yieldRecord(s, source, line) {
 			return false
 		}
 	}
 }
 
-// parseRecord reads one line. metaErr reports a field that was dropped while the document is
+// isJSONDocument tells a JSON file written for people from JSON Lines: it opens with an array, or
+// with a "{" alone on its first line, as every pretty-printer writes an object.
+func isJSONDocument(head []byte) bool {
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte(utf8BOM)), " \t\r\n")
+	first, _, _ := bytes.Cut(head, []byte("\n"))
+	first = bytes.TrimSpace(first)
+	return bytes.HasPrefix(first, []byte("[")) || bytes.Equal(first, []byte("{"))
+}
+
+// readJSONDocument reads a JSON file that is not JSON Lines: records as one array, as objects one
+// after another, or both. Each record is named "SOURCE#N", N counting records from 1. A record
+// that fails is one error; a syntax error ends the file, since no record after it can be found.
+func (r *Reader) readJSONDocument(s *sink, b blob, src io.Reader) bool {
+	data, err := r.readAll(src)
+	if err != nil {
+		return s.fail(b.source, err)
+	}
+	if !utf8.Valid(data) {
+		data = decodeUndeclared(data)
+	}
+	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte(utf8BOM))))
+	n := 0
+	for {
+		var value json.RawMessage
+		err := dec.Decode(&value)
+		if err == io.EOF {
+			return true
+		}
+		if err != nil {
+			return s.fail(fmt.Sprintf("%s#%d", b.source, n+1), fmt.Errorf("parse JSON: %w", err))
+		}
+		records := []json.RawMessage{value}
+		if value[0] == '[' {
+			if err := json.Unmarshal(value, &records); err != nil {
+				return s.fail(fmt.Sprintf("%s#%d", b.source, n+1), fmt.Errorf("parse JSON array: %w", err))
+			}
+		}
+		for _, rec := range records {
+			n++
+			if !r.yieldRecord(s, fmt.Sprintf("%s#%d", b.source, n), rec) {
+				return false
+			}
+		}
+	}
+}
+
+// yieldRecord yields the document of one record, or its error, or both when only its date failed.
+func (r *Reader) yieldRecord(s *sink, source string, rec []byte) bool {
+	doc, metaErr, err := parseRecord(rec)
+	if err != nil {
+		return s.fail(source, err)
+	}
+	if metaErr != nil && !s.fail(source, metaErr) {
+		return false
+	}
+	doc.Source = source
+	return s.doc(doc)
+}
+
+// parseRecord reads one record. metaErr reports a field that was dropped while the document is
 // still good; err a line that yields no document.
 func parseRecord(line []byte) (doc *dossier.Document, metaErr, err error) {
 	if !utf8.Valid(line) {

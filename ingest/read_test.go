@@ -348,9 +348,10 @@ func TestReadErrors(t *testing.T) {
 			wantIs: ingest.ErrTooLarge,
 		},
 		{
-			name:  "json-array",
-			files: map[string][]byte{"wire.json": []byte("[\n{\"text\": \"First.\"}\n]\n")},
-			want:  "a JSON array; JSON Lines has one object per line",
+			name:   "json-array-syntax",
+			files:  map[string][]byte{"wire.json": []byte("[\n{\"text\": \"First.\"},\n{\"text\": \"Second.\"\n]\n")},
+			source: "wire.json",
+			want:   "parse JSON: invalid character ']' after object key:value pair",
 		},
 		{
 			name: "broken-sidecar",
@@ -453,6 +454,51 @@ func TestReadJSONLContinues(t *testing.T) {
 
 // TestReadTooLargeStream reads a 200 MB page and checks that no more than the limit and a buffer
 // of it is read: a document over the limit is refused, not loaded.
+// TestReadJSONDocument reads JSON written for people rather than JSON Lines: an array of records,
+// pretty-printed objects one after another, or both.
+func TestReadJSONDocument(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		want []result
+	}{
+		{
+			name: "array",
+			data: "[\n  {\"title\": \"One\", \"text\": \"First.\"},\n  {\"title\": \"Two\", \"html\": \"<p>Second.</p>\"}\n]\n",
+			want: []result{
+				{Source: "a.json#1", Format: dossier.FormatText, Meta: dossier.Meta{Title: "One"}, Body: "First."},
+				{Source: "a.json#2", Format: dossier.FormatHTML, Meta: dossier.Meta{Title: "Two"}, Body: "<p>Second.</p>"},
+			},
+		},
+		{
+			name: "pretty-objects",
+			data: "{\n  \"title\": \"One\",\n  \"text\": \"First.\"\n}\n{\n  \"url\": \"https://x.example/\"\n}\n{\n  \"text\": \"Third.\"\n}\n",
+			want: []result{
+				{Source: "a.json#1", Format: dossier.FormatText, Meta: dossier.Meta{Title: "One"}, Body: "First."},
+				{Source: "a.json#2", Error: `a.json#2: record has neither "text" nor "html"`},
+				{Source: "a.json#3", Format: dossier.FormatText, Body: "Third."},
+			},
+		},
+		{
+			name: "syntax-error-after-a-record",
+			data: "{\n  \"text\": \"First.\"\n}\n{\n  \"text\": \n",
+			want: []result{
+				{Source: "a.json#1", Format: dossier.FormatText, Body: "First."},
+				{Source: "a.json#2", Error: "a.json#2: parse JSON: unexpected EOF"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"a.json": {Data: []byte(tt.data)}}
+			got := collect(t, ingest.New(ingest.Options{}).ReadFS(t.Context(), fsys, "a.json"))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestReadTooLargeStream(t *testing.T) {
 	const size = 200 << 20
 	counter := &countingReader{r: io.LimitReader(repeatReader("<p>The ferry is late again.</p>\n"), size)}
