@@ -131,6 +131,49 @@ func (s *scorer) bodyGroup(body int) int {
 	return max(a, 0)
 }
 
+// cards marks teaser cards: three or more siblings with the same tag and class that each
+// hold little text, a good part of it a link (a headline pointing elsewhere). Article paragraphs
+// repeat too, but few of them are mostly link, and a list of headlines without a class is left
+// to the link-density rules.
+func (s *scorer) cards() []bool {
+	type key struct {
+		parent int32
+		tag    atom.Atom
+		class  string
+	}
+	groups := make(map[key][]int32)
+	for i := range s.p.elems {
+		e := &s.p.elems[i]
+		if e.parent < 0 || !e.blockLevel || s.chars[i] == 0 {
+			continue
+		}
+		class := attr(e.node, "class")
+		if class == "" {
+			continue
+		}
+		k := key{e.parent, e.tag, class}
+		groups[k] = append(groups[k], int32(i))
+	}
+	card := make([]bool, len(s.p.elems))
+	for _, g := range groups {
+		if len(g) < 3 {
+			continue
+		}
+		linked := 0
+		for _, i := range g {
+			if s.links[i] >= 15 && s.links[i] >= 0.2*s.chars[i] && s.chars[i] < 500 {
+				linked++
+			}
+		}
+		if 3*linked >= 2*len(g) {
+			for _, i := range g {
+				card[i] = true
+			}
+		}
+	}
+	return card
+}
+
 // isContainer reports elements that hold an article's paragraphs, as opposed to a paragraph
 // that merely carries an article class ("post-text" on every <p>).
 func isContainer(a atom.Atom) bool {
@@ -155,9 +198,10 @@ func (p *page) mainBlocks() []clean.Block {
 	neg := make([]bool, n)
 	for i := range n {
 		h := p.elems[i].hint
-		neg[i] = h&hintNever != 0 && h&hintBody == 0
+		neg[i] = h&hintNever != 0 && h&(hintBody|hintEmbed) == 0
 	}
 	first := s.container(neg, sub)
+	card := s.cards()
 
 	// Second pass: every boilerplate word counts, except on elements that hold most of the
 	// first container's prose: there a word like "rail", "ad" or "tag" names a region of the
@@ -165,7 +209,7 @@ func (p *page) mainBlocks() []clean.Block {
 	// A boilerplate word beats a generic content word ("post-meta") but not an article-body one.
 	for i := range n {
 		h := p.elems[i].hint
-		neg[i] = neg[i] || h&hintNegative != 0 && h&hintBody == 0 && s.prose[i] < 0.5*s.prose[first]
+		neg[i] = neg[i] || (card[i] || h&hintNegative != 0 && h&(hintBody|hintEmbed) == 0) && s.prose[i] < 0.5*s.prose[first]
 	}
 	best := s.container(neg, sub)
 	if sub[best] <= 0 {

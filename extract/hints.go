@@ -25,6 +25,9 @@ const (
 	hintMeta
 	// hintNever: comments, cookie notices, pop-ups, footers: never the article, whatever they hold.
 	hintNever
+	// hintEmbed: embedded posts (tweets, Instagram) that articles quote; other words on the same
+	// element ("social-media-embed") do not make them boilerplate.
+	hintEmbed
 )
 
 // hintOf classifies an element by its class, id, role and itemprop attributes.
@@ -35,7 +38,8 @@ func hintOf(n *html.Node) hint {
 		case "class", "id":
 			h |= wordsHint(a.Val)
 		case "itemprop":
-			if strings.EqualFold(a.Val, "articleBody") || strings.EqualFold(a.Val, "reviewBody") || strings.EqualFold(a.Val, "text") {
+			switch strings.ToLower(a.Val) {
+			case "articlebody", "reviewbody", "text", "blogpost":
 				h |= hintBody | hintContent
 			}
 		case "role":
@@ -90,6 +94,8 @@ func classHint(class string) hint {
 		// Whole class names only: "hidden-xs" is a responsive variant and WordPress marks every
 		// post with "tag-…" and "category-…".
 		return hintNegative | hintMeta
+	case "twitter-tweet", "instagram-media", "tiktok-embed":
+		return hintEmbed
 	}
 	var h hint
 	var subject, part bool
@@ -133,6 +139,8 @@ func wordHint(w string) hint {
 	case "articlebody", "storybody", "postbody", "entrycontent", "articlecontent", "storycontent",
 		"postcontent", "bodytext", "contentbody", "richtext", "articlecopy":
 		return hintBody
+	case "embed", "embedded", "tweet":
+		return hintEmbed
 	case "comment", "comments", "commentlist", "disqus", "replies", "respond", "discussion", "conversation":
 		return hintNegative | hintComments | hintNever
 	case "footer", "cookie", "cookies", "consent", "gdpr", "popup":
