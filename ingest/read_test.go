@@ -608,3 +608,46 @@ func corruptChecksum(b []byte) []byte {
 	out[len(out)-8] ^= 1
 	return out
 }
+
+// sharedDir finds the shared/ directory that sits beside the repository, or skips the test.
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if info, err := os.Stat(filepath.Join(dir, "shared")); err == nil && info.IsDir() {
+			return filepath.Join(dir, "shared")
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no shared/ directory beside the repository: real pages are not available")
+		}
+		dir = parent
+	}
+}
+
+// TestReadSharedPages reads the real news pages of the extraction benchmark: every gzip-compressed
+// page must come out as one HTML document, whatever charset it was written in.
+func TestReadSharedPages(t *testing.T) {
+	dir := filepath.Join(sharedDir(t), "bench", "extraction", "html")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Skipf("no extraction pages: %v", err)
+	}
+	got := collect(t, ingest.New(ingest.Options{}).Read(t.Context(), []string{dir}))
+	if len(got) != len(entries) {
+		t.Errorf("got %d results for %d files", len(got), len(entries))
+	}
+	for _, r := range got {
+		switch {
+		case r.Error != "":
+			t.Errorf("%s", r.Error)
+		case r.Format != dossier.FormatHTML:
+			t.Errorf("%s: format %q, want html", r.Source, r.Format)
+		case !strings.Contains(strings.ToLower(r.Body), "<body"):
+			t.Errorf("%s: body has no <body>: %q", r.Source, r.Body[:min(len(r.Body), 80)])
+		}
+	}
+}
