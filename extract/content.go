@@ -144,7 +144,7 @@ func (s *scorer) cards() []bool {
 	groups := make(map[key][]int32)
 	for i := range s.p.elems {
 		e := &s.p.elems[i]
-		if e.parent < 0 || !e.blockLevel || s.chars[i] == 0 {
+		if e.parent < 0 || !e.blockLevel || s.chars[i] == 0 || e.hint&hintEmbed != 0 {
 			continue
 		}
 		class := attr(e.node, "class")
