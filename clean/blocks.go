@@ -39,7 +39,8 @@ func TextBlocks(text string) []Block {
 	return blocks
 }
 
-// line is one input line without its surrounding space: text[start:end], runes long.
+// line is one input line without its surrounding space: text[start:end], runes long (for a
+// line too long to be hard-wrapped, runes is its length in bytes: counting would change nothing).
 type line struct {
 	start, end int
 	runes      int
@@ -63,7 +64,11 @@ func scanLines(text string) []line {
 			}
 		}
 		s, e := trimBounds(text, pos, end)
-		lines = append(lines, line{start: s, end: e, runes: utf8.RuneCountInString(text[s:e])})
+		runes := e - s
+		if runes <= utf8.UTFMax*wrapMax {
+			runes = utf8.RuneCountInString(text[s:e])
+		}
+		lines = append(lines, line{start: s, end: e, runes: runes})
 		pos = next
 	}
 	return lines

@@ -9,8 +9,11 @@ import (
 // Boilerplate is recognised per block with cheap checks, and only on short blocks: a body
 // paragraph is long, and the labels, buttons and footers that pages wrap around it are short.
 const (
-	shortBytes  = 400 // a block longer than this is never a label, button or footer
-	appealWords = 150 // a paragraph of an appeal is rarely longer
+	shortBytes   = 400 // a block longer than this is never a label, button or footer
+	shortWords   = 40  // nor is one with more words
+	noticeWords  = 120 // a cookie notice can run longer than a label, but not much
+	appealWords  = 150 // a paragraph of an appeal is rarely longer
+	noticeMarker = "ookie"
 )
 
 // shortKind classifies one short block by its own text.
@@ -24,7 +27,19 @@ const (
 	shortAppealHead           // opens an appeal ("A Message from …:", "Dear readers,"); removed only with one
 )
 
-// classifyShort looks at a normalised block of at most shortBytes bytes.
+// classify looks at a normalised block; words is its word count.
+func classify(text string, words int) shortKind {
+	if words <= shortWords && len(text) <= shortBytes {
+		return classifyShort(text, words)
+	}
+	// Only a cookie notice is longer, and it always names cookies: one cheap search first.
+	if words <= noticeWords && strings.Contains(text, noticeMarker) && hasJunkPhrase(strings.ToLower(text)) {
+		return shortJunk
+	}
+	return shortNone
+}
+
+// classifyShort looks at a normalised block of at most shortWords words and shortBytes bytes.
 func classifyShort(text string, words int) shortKind {
 	lower := strings.ToLower(text)
 	label := labelOf(lower)
@@ -169,7 +184,8 @@ func hasJunkPrefix(lower string) bool {
 // junkPhrases mark footers and notices anywhere in a short block.
 var junkPhrases = []string{
 	"all rights reserved", "cookie policy", "cookie settings", "use of cookies", "accept cookies",
-	"accept all cookies", "cookie preferences", "sign up for our newsletter",
+	"accept all cookies", "cookie preferences", "we use cookies", "uses cookies", "use cookies and similar",
+	"store and/or access information on a device", "sign up for our newsletter",
 	"subscribe to our newsletter", "sign up to our newsletter", "sign up for the newsletter",
 	"get our newsletter", "newsletter sign-up", "newsletter signup", "in your inbox",
 	"without prior written permission", "may not be reproduced", "may not be published, broadcast",

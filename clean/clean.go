@@ -36,8 +36,9 @@ type para struct {
 	text    string // normalised: what Text keeps
 	heading bool   // the source marked it a heading
 	words   int
-	kind    shortKind // shortNone for blocks longer than shortBytes
+	kind    shortKind
 	role    role
+	appeal  int // appealScore of text plus one; 0 until computed
 }
 
 // Clean removes boilerplate from an article's blocks, keeps its section labels as headings,
@@ -53,11 +54,9 @@ func Clean(blocks []Block, title string) Result {
 		}
 		p := para{raw: raw, text: normalize(raw), heading: b.Heading}
 		p.words = wordCount(p.text)
-		if len(p.text) <= shortBytes {
-			p.kind = classifyShort(p.text, p.words)
-			if p.kind == shortJunk || p.kind == shortLinkList || p.kind == shortPrevNext {
-				p.role = roleRemoved
-			}
+		p.kind = classify(p.text, p.words)
+		if p.kind == shortJunk || p.kind == shortLinkList || p.kind == shortPrevNext {
+			p.role = roleRemoved
 		}
 		ps = append(ps, p)
 	}
@@ -95,6 +94,13 @@ func markLinkedHeadlines(ps []para) {
 // single paragraph that mentions support or journalism is never a run. A run without a head is
 // found backwards from its button.
 func markAppeals(ps []para) {
+	firstBody := len(ps)
+	for k := range ps {
+		if ps[k].role != roleRemoved && ps[k].words >= bodyWords {
+			firstBody = k
+			break
+		}
+	}
 	for i := 0; i < len(ps); i++ {
 		if ps[i].kind != shortAppealHead {
 			continue
@@ -110,12 +116,13 @@ func markAppeals(ps []para) {
 				gap++
 			}
 		}
-		if score >= 6 && appeals*2 >= end-i+1 && hasBodyBefore(ps, i) {
+		if score >= 6 && appeals*2 >= end-i+1 && firstBody < i {
 			for k := i; k <= end; k++ {
 				ps[k].role = roleRemoved
 			}
-			i = end
 		}
+		// A head inside this run would find the same run again, so each block is read once.
+		i = end
 	}
 	for i := range ps {
 		if ps[i].kind != shortJunk || appealScore(labelOf(strings.ToLower(ps[i].text))) < 2 {
@@ -129,7 +136,7 @@ func markAppeals(ps []para) {
 			}
 			start = j
 		}
-		if start < i && hasBodyBefore(ps, start) {
+		if start < i && firstBody < start {
 			for k := start; k < i; k++ {
 				ps[k].role = roleRemoved
 			}
@@ -146,23 +153,20 @@ func appealing(p *para) bool {
 	return p.kind == shortAppealHead || p.kind == shortJunk || paraAppealScore(p) >= 2
 }
 
+// paraAppealScore scores a block once, on first use: only blocks near an appeal are read.
 func paraAppealScore(p *para) int {
-	if p.words > appealWords {
-		return 0
-	}
-	return appealScore(strings.ToLower(p.text))
-}
-
-// hasBodyBefore reports a real paragraph before ps[i]: an appeal follows an article, while a
-// text that opens with "Dear readers," is a letter.
-func hasBodyBefore(ps []para, i int) bool {
-	for k := range i {
-		if ps[k].role != roleRemoved && ps[k].words >= 15 {
-			return true
+	if p.appeal == 0 {
+		p.appeal = 1
+		if p.words <= appealWords {
+			p.appeal += appealScore(strings.ToLower(p.text))
 		}
 	}
-	return false
+	return p.appeal - 1
 }
+
+// bodyWords is the length of a real paragraph. An appeal follows the article, so a run counts
+// only after one; a text that opens with "Dear readers," is a letter.
+const bodyWords = 15
 
 // titleLike reports the shape of a headline: a short line that does not end like a sentence
 // (a question or an exclamation may) and starts in upper case.

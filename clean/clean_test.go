@@ -204,6 +204,20 @@ func TestClean(t *testing.T) {
 			wantText: []string{body1 + "\n\n" + body2 + "\n\n" + body3},
 		},
 		{
+			name: "long cookie notice",
+			in: lines(body1, body2, "We and our partners use cookies and similar technologies to store and/or access information on a device, "+
+				"to measure how you use this site and to show you personalised content and advertising. You can change your choices at any "+
+				"time by opening the privacy settings at the foot of every page, or withdraw your consent where processing relies on it."),
+			wantRemoved: []string{"We and our partners use cookies and similar technologies to store and/or access information on a device, " +
+				"to measure how you use this site and to show you personalised content and advertising. You can change your choices at any " +
+				"time by opening the privacy settings at the foot of every page, or withdraw your consent where processing relies on it."},
+		},
+		{
+			name:     "news about cookies is kept",
+			in:       lines(body1, "The regulator said on Monday that the bakery chain had broken the rules on how websites may track visitors, and fined it two million euros for setting tracking cookies before visitors had agreed to them."),
+			wantText: []string{"tracking cookies"},
+		},
+		{
 			name: "prose starting like boilerplate is kept",
 			in: lines(body1, "Share prices of the construction firm rose 4% on the news.",
 				"Advertisement revenue at the Arden Post fell by a third last year.",

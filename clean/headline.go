@@ -37,7 +37,7 @@ func findHeadline(ps []para, title string, res *Result) {
 		if !ok {
 			return
 		}
-		if rest := strings.TrimLeft(p.text[n:], " :|-–—·"); rest != "" {
+		if rest := cutSeparator(p.text[n:]); rest != "" {
 			if !deckShape(rest, wordCount(rest)) {
 				return
 			}
@@ -61,6 +61,17 @@ func findHeadline(ps []para, title string, res *Result) {
 		ps[j].role = roleHeadline
 		res.Subtitle = ps[j].text
 	}
+}
+
+// cutSeparator drops the space and a separator word (" - ", " | ", " — ") that may stand between
+// a title and the subheading that follows it on the same line.
+func cutSeparator(s string) string {
+	s = strings.TrimLeft(s, " ")
+	word := firstWord(s)
+	if word != "" && strings.Trim(word, ":|-–—·") == "" {
+		s = strings.TrimLeft(s[len(word):], " ")
+	}
+	return s
 }
 
 // headlineLike reports a first block that reads as a headline and has body text after it.
