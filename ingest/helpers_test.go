@@ -143,6 +143,7 @@ type warcRecord struct {
 	target      string
 	contentType string
 	block       []byte
+	truncated   bool // the crawler kept only the start of the payload
 }
 
 // writeWARC writes records as a crawler does: WARC/1.0 headers, the block, CRLF CRLF, and with
@@ -156,6 +157,9 @@ func writeWARC(t testing.TB, recs []warcRecord, compress bool) []byte {
 		fmt.Fprintf(&rec, "WARC-Date: 2031-07-01T12:00:%02dZ\r\n", i%60)
 		if r.target != "" {
 			fmt.Fprintf(&rec, "WARC-Target-URI: %s\r\n", r.target)
+		}
+		if r.truncated {
+			rec.WriteString("WARC-Truncated: length\r\n")
 		}
 		fmt.Fprintf(&rec, "Content-Type: %s\r\nContent-Length: %d\r\n\r\n", r.contentType, len(r.block))
 		rec.Write(r.block)

@@ -602,6 +602,8 @@ func TestOptionsValidate(t *testing.T) {
 
 func truncate(b []byte, n int) []byte { return b[:min(len(b), n)] }
 
+func cutEnd(b []byte, n int) []byte { return b[:max(0, len(b)-n)] }
+
 // corruptChecksum flips a bit of the CRC-32 in a gzip trailer.
 func corruptChecksum(b []byte) []byte {
 	out := slices.Clone(b)
@@ -649,5 +651,64 @@ func TestReadSharedPages(t *testing.T) {
 		case !strings.Contains(strings.ToLower(r.Body), "<body"):
 			t.Errorf("%s: body has no <body>: %q", r.Source, r.Body[:min(len(r.Body), 80)])
 		}
+	}
+}
+
+func TestReadWARC(t *testing.T) {
+	page := []byte("<html><body><p>The tide tables for August are out.</p></body></html>")
+	longURI := "https://ledger.example/tides?" + strings.Repeat("utm_source=x&", 800)
+	tests := []struct {
+		name     string
+		data     []byte
+		wantDocs int
+		wantErr  string // after "crawl.warc#N: "
+	}{
+		{
+			name:     "long-target-uri",
+			data:     writeWARC(t, []warcRecord{responseRecord(longURI, "200 OK", []string{"Content-Type", "text/html"}, page)}, false),
+			wantDocs: 1,
+		},
+		{
+			name:    "header-line-too-long",
+			data:    writeWARC(t, []warcRecord{responseRecord(strings.Repeat("x", 70<<10), "200 OK", nil, page)}, false),
+			wantErr: "crawl.warc#1: record header line longer than 64 KiB",
+		},
+		{
+			name:    "block-cut-short",
+			data:    cutEnd(writeWARC(t, []warcRecord{responseRecord("https://x.example/", "200 OK", []string{"Content-Type", "text/html"}, page)}, false), 30),
+			wantErr: "crawl.warc#1: truncated record: the page is shorter than its Content-Length",
+		},
+		{
+			name:    "no-content-length",
+			data:    []byte("WARC/1.0\r\nWARC-Type: warcinfo\r\n\r\n"),
+			wantErr: `crawl.warc#1: record has no valid Content-Length ("")`,
+		},
+		{
+			name:    "not-a-record",
+			data:    append(writeWARC(t, []warcRecord{responseRecord("https://x.example/", "200 OK", []string{"Content-Type", "text/html"}, page)}, false), "garbage after the record\r\n"...),
+			wantErr: `crawl.warc#2: expected a WARC record, found "garbage after the record"`, wantDocs: 1,
+		},
+		{
+			// A crawler kept only the start of a long page; the HTTP header still gives the full length.
+			name: "payload-truncated-by-crawler",
+			data: writeWARC(t, []warcRecord{{typ: "response", target: "https://x.example/long", contentType: "application/http; msgtype=response",
+				block: []byte("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 999999\r\n\r\n<html><body><p>Only the start.</p>"), truncated: true}}, false),
+			wantDocs: 1,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := collect(t, ingest.New(ingest.Options{}).ReadFS(t.Context(), fstest.MapFS{"crawl.warc": {Data: tt.data}}, "crawl.warc"))
+			if n := len(documents(got)); n != tt.wantDocs {
+				t.Errorf("got %d documents, want %d: %+v", n, tt.wantDocs, got)
+			}
+			gotErrs := errs(got)
+			switch {
+			case tt.wantErr == "" && len(gotErrs) > 0:
+				t.Errorf("errors %q, want none", gotErrs)
+			case tt.wantErr != "" && (len(gotErrs) != 1 || !strings.HasPrefix(gotErrs[0], tt.wantErr)):
+				t.Errorf("errors %q, want one starting %q", gotErrs, tt.wantErr)
+			}
+		})
 	}
 }

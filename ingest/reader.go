@@ -28,8 +28,12 @@ const (
 	logReason = "reason"
 )
 
-// bufSize is the read buffer of a source; it also bounds one WARC header line.
-const bufSize = 64 << 10
+// bufSize is the read buffer of a source, twice what detection peeks at.
+const bufSize = 2 * sniffLen
+
+// warcBufSize is the read buffer of a WARC file; it bounds one header line, and WARC-Target-URI
+// lines of tracking-laden URLs run to several kilobytes.
+const warcBufSize = 64 << 10
 
 // Reader turns sources into documents. It keeps its own HTTP client and, per feed URL, the
 // validators that make the next fetch of that feed conditional. A Reader is safe for concurrent use.
@@ -149,7 +153,10 @@ type blob struct {
 // readBlob decompresses, converts UTF-16, detects the kind and hands the stream to the reader of
 // that kind.
 func (r *Reader) readBlob(s *sink, b blob) bool {
-	br := bufio.NewReaderSize(b.r, bufSize)
+	br, ok := b.r.(*bufio.Reader)
+	if !ok || br.Size() < sniffLen {
+		br = bufio.NewReaderSize(b.r, bufSize)
+	}
 	name := b.name
 	if strings.EqualFold(path.Ext(name), ".gz") {
 		name = name[:len(name)-len(".gz")]
@@ -162,15 +169,12 @@ func (r *Reader) readBlob(s *sink, b blob) bool {
 		defer zr.Close()
 		br = bufio.NewReaderSize(gzipReader{zr}, bufSize)
 	}
-	// A read error within the first bytes fails the source only when nothing came before it;
-	// otherwise it surfaces where the reader of the kind meets it, after the documents before it.
-	head, err := br.Peek(sniffLen)
-	if len(head) == 0 && err != nil && !errors.Is(err, io.EOF) {
+	head, br, err := peek(br)
+	if err != nil {
 		return s.fail(b.source, err)
 	}
 	if u, ok := fromUTF16(br, head); ok {
-		br = bufio.NewReaderSize(u, bufSize)
-		if head, err = br.Peek(sniffLen); len(head) == 0 && err != nil && !errors.Is(err, io.EOF) {
+		if head, br, err = peek(bufio.NewReaderSize(u, bufSize)); err != nil {
 			return s.fail(b.source, fmt.Errorf("decode UTF-16: %w", err))
 		}
 	}
@@ -190,10 +194,32 @@ func (r *Reader) readBlob(s *sink, b blob) bool {
 	case kindJSONL:
 		return r.readJSONL(s, b, br)
 	case kindWARC:
-		return r.readWARC(s, b, br)
+		return r.readWARC(s, b, bufio.NewReaderSize(br, warcBufSize))
 	}
 	return r.readDocument(s, b, br, k)
 }
+
+// peek returns the first bytes of br for detection. A read error fails the source only when no
+// byte came before it; otherwise it is kept for the reader of the kind to meet where it happened,
+// after the documents before it (the first records of a truncated WARC). Since bufio hands a read
+// error out only once, and Peek has taken it, peek returns a reader that replays the bytes read
+// and then the error.
+func peek(br *bufio.Reader) ([]byte, *bufio.Reader, error) {
+	head, err := br.Peek(sniffLen)
+	switch {
+	case err == nil, errors.Is(err, io.EOF):
+		return head, br, nil
+	case len(head) == 0:
+		return nil, br, err
+	}
+	replay := bufio.NewReaderSize(io.MultiReader(bytes.NewReader(bytes.Clone(head)), failingReader{err}), bufSize)
+	head, _ = replay.Peek(len(head))
+	return head, replay, nil
+}
+
+type failingReader struct{ err error }
+
+func (f failingReader) Read([]byte) (int, error) { return 0, f.err }
 
 // readDocument reads a source that is one document.
 func (r *Reader) readDocument(s *sink, b blob, src io.Reader, k kind) bool {

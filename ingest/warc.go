@@ -90,7 +90,7 @@ func (r *Reader) readWARCRecord(s *sink, rec *warcRecord, source string) (cont, 
 		r.log.Debug("skip WARC record", logSource, source, logReason, resp.Status)
 		return true, false
 	}
-	body := bufio.NewReader(truncatedBody{resp.Body})
+	body := bufio.NewReader(truncatedBody{resp.Body, rec.field("WARC-Truncated") != ""})
 	contentType := resp.Header.Get("Content-Type")
 	if !isHTMLType(contentType, body) {
 		r.log.Debug("skip WARC record", logSource, source, logReason, "not HTML: "+contentType)
@@ -128,14 +128,21 @@ func isHTMLType(contentType string, body *bufio.Reader) bool {
 	return mt == "text/html" || mt == "application/xhtml+xml"
 }
 
-// truncatedBody ends a payload cut short without an error: crawlers store at most a few megabytes
-// of a page (and say so in WARC-Truncated) while its HTTP header still announces the full length.
-type truncatedBody struct{ r io.Reader }
+// truncatedBody reads a payload shorter than its HTTP Content-Length. Crawlers store at most a few
+// megabytes of a page and say so in WARC-Truncated while the HTTP header still announces the full
+// length: such a page ends without an error. Without that field the record itself was cut.
+type truncatedBody struct {
+	r        io.Reader
+	declared bool // the record has WARC-Truncated
+}
 
 func (t truncatedBody) Read(p []byte) (int, error) {
 	n, err := t.r.Read(p)
 	if errors.Is(err, io.ErrUnexpectedEOF) {
-		err = io.EOF
+		if t.declared {
+			return n, io.EOF
+		}
+		return n, errors.New("truncated record: the page is shorter than its Content-Length")
 	}
 	return n, err
 }
