@@ -34,8 +34,8 @@
 //
 // Meta holds what the source says besides the body: a feed item's title, link, date and the
 // feed's title as outlet; a JSON Lines record's fields; a sidecar NAME.meta.json's fields; the
-// final URL of a fetched page. A date or sidecar that cannot be read is reported as an error of
-// its own while the document is still yielded without that metadata. Dates are read by one parser
+// final URL of a fetched page. A date or sidecar that cannot be read is not a failed source: the
+// document is yielded without that metadata and the problem is logged as a warning. Dates are read by one parser
 // (parseDate) in RFC 3339, RFC 1123, "2006-01-02", "2006-01-02 15:04:05" and other common forms;
 // a date without a zone is UTC.
 //

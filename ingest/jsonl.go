@@ -115,14 +115,15 @@ func (r *Reader) readJSONDocument(s *sink, b blob, src io.Reader) bool {
 	}
 }
 
-// yieldRecord yields the document of one record, or its error, or both when only its date failed.
+// yieldRecord yields the document of one record or its error. A date it cannot read costs the
+// date, not the article: it is logged as a warning and the document goes on without it.
 func (r *Reader) yieldRecord(s *sink, source string, rec []byte) bool {
 	doc, metaErr, err := parseRecord(rec)
 	if err != nil {
 		return s.fail(source, err)
 	}
-	if metaErr != nil && !s.fail(source, metaErr) {
-		return false
+	if metaErr != nil {
+		r.log.Warn("metadata ignored", logSource, source, logError, metaErr)
 	}
 	doc.Source = source
 	return s.doc(doc)

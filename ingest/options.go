@@ -32,7 +32,8 @@ type Options struct {
 	Timeout time.Duration
 	// UserAgent is sent with every request (DefaultUserAgent when empty).
 	UserAgent string
-	// Logger receives debug notes about skipped files and records; nil discards them.
+	// Logger receives warnings about metadata that could not be read (a bad date, a broken
+	// sidecar) and debug notes about what was passed over; nil discards them.
 	Logger *slog.Logger
 }
 

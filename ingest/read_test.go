@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -78,7 +79,6 @@ func TestRead(t *testing.T) {
 		{name: "atom", sources: []string{in("atom/feed.atom")}, wantDocs: 2},
 		{name: "jsonl-bad-line", sources: []string{in("jsonl-bad-line/articles.jsonl")}, wantDocs: 4, wantErrs: []string{
 			"articles.jsonl:3: parse JSON line:",
-			`articles.jsonl:4: parse published: unrecognised date "the day after tomorrow"`,
 			`articles.jsonl:6: record has neither "text" nor "html"`,
 		}},
 		{name: "warc", sources: []string{in("warc/crawl.warc.gz")}, wantDocs: 4, wantErrs: []string{
@@ -192,6 +192,64 @@ func TestReadMeta(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestReadMetaWarnings checks that metadata that cannot be read costs only itself: the document
+// is yielded without it, no error is, and a warning names where the metadata was.
+func TestReadMetaWarnings(t *testing.T) {
+	text := []byte("The island school will open a second classroom in September.\n")
+	tests := []struct {
+		name     string
+		files    map[string][]byte
+		source   string
+		wantMeta dossier.Meta
+		wantLog  string
+	}{
+		{
+			name:    "broken-sidecar",
+			files:   map[string][]byte{"note.txt": text, "note.meta.json": []byte(`{"outlet": "Island Post",`)},
+			source:  "note.txt",
+			wantLog: `level=WARN msg="metadata ignored" source=note.meta.json error="parse sidecar: unexpected end of JSON input"`,
+		},
+		{
+			name:     "sidecar-bad-date",
+			files:    map[string][]byte{"note.txt": text, "note.meta.json": []byte(`{"outlet": "Island Post", "published": "soon"}`)},
+			source:   "note.txt",
+			wantMeta: dossier.Meta{Outlet: "Island Post"},
+			wantLog:  `level=WARN msg="metadata ignored" source=note.meta.json error="parse published: unrecognised date \"soon\""`,
+		},
+		{
+			name:     "jsonl-bad-date",
+			files:    map[string][]byte{"wire.jsonl": []byte(`{"title": "School", "text": "A second classroom.", "published": "2031-02-30"}`)},
+			source:   "wire.jsonl",
+			wantMeta: dossier.Meta{Title: "School"},
+			wantLog:  `level=WARN msg="metadata ignored" source=wire.jsonl:1 error="parse published: unrecognised date \"2031-02-30\""`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for name, data := range tt.files {
+				fsys[name] = &fstest.MapFile{Data: data}
+			}
+			var log bytes.Buffer
+			logger := slog.New(slog.NewTextHandler(&log, &slog.HandlerOptions{
+				ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+					if a.Key == slog.TimeKey {
+						return slog.Attr{}
+					}
+					return a
+				},
+			}))
+			got := collect(t, ingest.New(ingest.Options{Logger: logger}).ReadFS(t.Context(), fsys, tt.source))
+			if len(got) != 1 || got[0].Error != "" || got[0].Meta != tt.wantMeta {
+				t.Errorf("got %+v, want one document with meta %+v", got, tt.wantMeta)
+			}
+			if gotLog := strings.TrimSpace(log.String()); gotLog != tt.wantLog {
+				t.Errorf("log = %s\nwant  %s", gotLog, tt.wantLog)
+			}
+		})
+	}
 }
 
 func TestReadFS(t *testing.T) {
@@ -352,24 +410,6 @@ func TestReadErrors(t *testing.T) {
 			files:  map[string][]byte{"wire.json": []byte("[\n{\"text\": \"First.\"},\n{\"text\": \"Second.\"\n]\n")},
 			source: "wire.json",
 			want:   "parse JSON: invalid character ']' after object key:value pair",
-		},
-		{
-			name: "broken-sidecar",
-			files: map[string][]byte{
-				"note.txt":       text,
-				"note.meta.json": []byte(`{"outlet": "Island Post",`),
-			},
-			want:    "parse sidecar: unexpected end of JSON input",
-			wantDoc: true,
-		},
-		{
-			name: "sidecar-bad-date",
-			files: map[string][]byte{
-				"note.txt":       text,
-				"note.meta.json": []byte(`{"outlet": "Island Post", "published": "soon"}`),
-			},
-			want:    `parse published: unrecognised date "soon"`,
-			wantDoc: true,
 		},
 		{
 			name: "warc-truncated",

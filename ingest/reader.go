@@ -26,6 +26,7 @@ import (
 const (
 	logSource = "source"
 	logReason = "reason"
+	logError  = "error"
 )
 
 // bufSize is the read buffer of a source, twice what detection peeks at.
@@ -240,8 +241,8 @@ func (r *Reader) readDocument(s *sink, b blob, src io.Reader, k kind) bool {
 	if b.sidecar != nil {
 		side, sideSource, err := b.sidecar()
 		// A broken sidecar costs the metadata it would have given, not the article.
-		if err != nil && !s.fail(sideSource, err) {
-			return false
+		if err != nil {
+			r.log.Warn("metadata ignored", logSource, sideSource, logError, err)
 		}
 		meta = fillMeta(meta, side)
 	}
