@@ -19,7 +19,7 @@ import (
 type newsServer struct {
 	*httptest.Server
 	mu          sync.Mutex
-	conditional int      // requests to /feed that carried If-None-Match
+	conditional int      // requests to /feed that carried If-None-Match and If-Modified-Since
 	agents      []string // User-Agent of every request
 }
 
@@ -66,7 +66,7 @@ func startNewsServer(t *testing.T) *newsServer {
 		}
 	})
 	mux.HandleFunc("/feed", func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("If-None-Match") != "" {
+		if r.Header.Get("If-None-Match") != "" && r.Header.Get("If-Modified-Since") == "Tue, 01 Jul 2031 06:00:00 GMT" {
 			s.mu.Lock()
 			s.conditional++
 			s.mu.Unlock()
@@ -76,6 +76,7 @@ func startNewsServer(t *testing.T) *newsServer {
 			return
 		}
 		w.Header().Set("ETag", `"v1"`)
+		w.Header().Set("Last-Modified", "Tue, 01 Jul 2031 06:00:00 GMT")
 		w.Header().Set("Content-Type", "application/rss+xml")
 		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Radio</title>
 <item><title>Storm warning</title><link>%[1]s/story/1</link><description>Short text of the storm warning.</description></item>
