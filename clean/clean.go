@@ -213,23 +213,34 @@ func headingShape(p *para) bool {
 }
 
 // markHeadings marks section labels: blocks the source marked as headings, and blocks shaped like
-// labels that are followed by body text. A label with no body after it (a "Sources" line followed
-// only by navigation) is removed.
+// labels that stand between body paragraphs (or open the text) and head a body paragraph. A run
+// of short lines is a list, not labels. A label left at the end with no body after it (a "Sources"
+// line followed only by navigation) is removed.
 func markHeadings(ps []para) {
-	bodyAfter := false
-	for i := len(ps) - 1; i >= 0; i-- {
+	kept := func(i int) bool { return ps[i].role == roleBody || ps[i].role == roleHeading }
+	prev := -1
+	for i := range ps {
+		if !kept(i) {
+			continue
+		}
 		p := &ps[i]
-		if p.role != roleBody {
-			continue
+		next := i + 1
+		for next < len(ps) && !kept(next) {
+			next++
 		}
-		if !p.heading && !headingShape(p) {
-			bodyAfter = true
-			continue
+		if p.heading || headingShape(p) {
+			afterBody := prev < 0 || bodyLike(&ps[prev]) || ps[prev].role == roleHeading
+			switch {
+			case next == len(ps):
+				if afterBody {
+					p.role = roleRemoved
+				}
+			case p.heading || (afterBody && bodyLike(&ps[next])):
+				p.role = roleHeading
+			}
 		}
-		if bodyAfter {
-			p.role = roleHeading
-		} else {
-			p.role = roleRemoved
+		if kept(i) {
+			prev = i
 		}
 	}
 }

@@ -115,6 +115,26 @@ func TestClean(t *testing.T) {
 			wantHeadings: []string{"Background"},
 		},
 		{
+			name:     "a list at the end is kept",
+			in:       lines(body1, body2, "Stations on the new line", "Millbrook North", "Arden Bridge", "Ardenford Central"),
+			wantText: []string{"Stations on the new line\n\nMillbrook North\n\nArden Bridge\n\nArdenford Central"},
+		},
+		{
+			name:     "list items are not headings",
+			in:       lines(body1, "Meal one", "Oats with fruit", "Meal two", "Soup and bread", body2),
+			wantText: []string{"Meal one\n\nOats with fruit\n\nMeal two\n\nSoup and bread\n\n" + body2},
+		},
+		{
+			name:     "an opening question is the lede, not a headline",
+			in:       lines("Remember when the ferry was the only way across the river?", body1),
+			wantText: []string{"Remember when the ferry was the only way across the river?\n\n" + body1},
+		},
+		{
+			name:     "two sentences are not a headline",
+			in:       lines("The ferry has gone. Drivers say they will not miss it", body1),
+			wantText: []string{"The ferry has gone. Drivers say they will not miss it\n\n" + body1},
+		},
+		{
 			name: "trailing label and previous/next block",
 			in: lines(body1, "", body2, "", "Sources", "", "Previous", "Previous", "", "Harbour Festival Draws Record Crowds",
 				"", "Next", "Next", "", "School Board Delays Budget Vote Again"),

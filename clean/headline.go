@@ -80,10 +80,36 @@ func headlineLike(ps []para, i int) bool {
 	if !titleLike(p) || strings.ContainsRune(p.raw, '\n') || (p.words < headlineMinWords && !p.heading) {
 		return false
 	}
+	// An opening question or exclamation is more often the lede than a headline; and a headline
+	// is one sentence.
+	if !p.heading && (endsSentence(p.text) || hasSentenceBreak(p.text)) {
+		return false
+	}
 	for j := i + 1; j < len(ps); j++ {
 		if bodyLike(&ps[j]) {
 			return true
 		}
+	}
+	return false
+}
+
+// hasSentenceBreak reports a full stop inside s that ends a sentence: after a lower-case word of
+// more than three letters (not "Dr." or "U.S.") and before a capital.
+func hasSentenceBreak(s string) bool {
+	for i := strings.Index(s, ". "); i >= 0; {
+		word := s[:i]
+		if k := strings.LastIndexByte(word, ' '); k >= 0 {
+			word = word[k+1:]
+		}
+		last, _ := utf8.DecodeLastRuneInString(word)
+		if utf8.RuneCountInString(word) > 3 && unicode.IsLower(last) && startsUpper(s[i+2:]) {
+			return true
+		}
+		next := strings.Index(s[i+2:], ". ")
+		if next < 0 {
+			break
+		}
+		i += 2 + next
 	}
 	return false
 }
