@@ -215,6 +215,11 @@ func (p *page) mainBlocks() []clean.Block {
 	if sub[best] <= 0 {
 		best = first
 	}
+	if s.prose[best] == 0 {
+		// No prose anywhere (a page of short lines or a bare table): keep everything that is
+		// not pruned as boilerplate.
+		best = 0
+	}
 	best = s.preferBody(best)
 
 	// Prune inside the container: dropped[i] holds for an element in a pruned subtree.

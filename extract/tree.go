@@ -140,7 +140,11 @@ func (f *flattener) text(s string) {
 			i += size // invisible: zero-width space, BOM, soft hyphen, direction marks
 			continue
 		}
-		f.put(s[i:i+size], 1, 0)
+		if r == utf8.RuneError && size == 1 {
+			f.put("\uFFFD", 1, 0)
+		} else {
+			f.put(s[i:i+size], 1, 0)
+		}
 		i += size
 	}
 }

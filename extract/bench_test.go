@@ -1,0 +1,98 @@
+package extract_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/dossier-news/dossier/eval"
+	"github.com/dossier-news/dossier/extract"
+)
+
+// benchDir finds the article-extraction benchmark in the shared directory beside the repository
+// (../shared/bench/extraction seen from the module root), or skips the test.
+func benchDir(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		d := filepath.Join(dir, "shared", "bench", "extraction")
+		if _, err := os.Stat(filepath.Join(d, "ground-truth.json")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("extraction benchmark not found: no shared/bench/extraction beside the repository")
+		}
+		dir = parent
+	}
+}
+
+func loadBench(tb testing.TB) []eval.ExtractionPage {
+	tb.Helper()
+	pages, err := eval.LoadExtractionBench(benchDir(tb))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return pages
+}
+
+// TestExtractionBench scores the extractor on the shared benchmark with the published metric.
+// The floor sits a little under the figure reached (F1 0.980, P 0.975, R 0.986) so that a
+// regression fails while small trade-offs do not.
+func TestExtractionBench(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole benchmark skipped in -short mode")
+	}
+	pages := loadBench(t)
+	pred := make(map[string]string, len(pages))
+	for _, p := range pages {
+		pg, err := extract.HTML(p.HTML, p.URL)
+		if err != nil {
+			t.Errorf("HTML(%s): %v", p.Key, err)
+			continue
+		}
+		pred[p.Key] = joinBlocks(pg)
+	}
+	truth := eval.ExtractionTruth(pages)
+	s := eval.ScoreExtraction(truth, pred)
+	t.Logf("%d pages: F1 %.4f  precision %.4f  recall %.4f  accuracy %.4f", s.Pages, s.F1, s.Precision, s.Recall, s.Accuracy)
+	per := eval.ScoreExtractionPages(truth, pred)
+	slices.SortFunc(per, func(a, b eval.PageScore) int {
+		switch {
+		case a.F1() < b.F1():
+			return -1
+		case a.F1() > b.F1():
+			return 1
+		}
+		return 0
+	})
+	for _, p := range per[:min(5, len(per))] {
+		t.Logf("weakest: %s F1 %.3f P %.3f R %.3f", p.Key[:12], p.F1(), p.Precision, p.Recall)
+	}
+	const floorF1, floorP, floorR = 0.975, 0.965, 0.975
+	if s.F1 < floorF1 || s.Precision < floorP || s.Recall < floorR {
+		t.Errorf("benchmark F1 %.4f P %.4f R %.4f, below the floor F1 %.3f P %.3f R %.3f", s.F1, s.Precision, s.Recall, floorF1, floorP, floorR)
+	}
+}
+
+// BenchmarkHTML runs the extractor over the whole shared benchmark; run it with GOMAXPROCS=1
+// (go test -cpu 1) for the per-core figure.
+func BenchmarkHTML(b *testing.B) {
+	pages := loadBench(b)
+	var total int64
+	for _, p := range pages {
+		total += int64(len(p.HTML))
+	}
+	b.SetBytes(total)
+	for b.Loop() {
+		for _, p := range pages {
+			if _, err := extract.HTML(p.HTML, p.URL); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
