@@ -24,7 +24,8 @@ var (
 // line, "SOURCE: problem", so that a command can print it as it is.
 type Error struct {
 	// Source is a file path, a URL, "-" for stdin, "feed.xml#3" for the third item of a feed,
-	// "crawl.warc.gz#17" for the 17th WARC record or "file.jsonl:12" for a line of JSON Lines.
+	// "crawl.warc.gz#17" for the 17th WARC record, "file.jsonl:12" for a line of JSON Lines or
+	// "file.json#2" for the second record of a JSON array.
 	Source string
 	Err    error
 }

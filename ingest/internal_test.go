@@ -160,6 +160,8 @@ func TestGuessLegacyMargin(t *testing.T) {
 		{name: "windows-1251", enc: charmap.Windows1251, text: ru},
 		{name: "koi8-r", enc: charmap.KOI8R, text: ru},
 		{name: "windows-1252", enc: charmap.Windows1252, text: "Le traversier restera en service cet hiver, a décidé le conseil"},
+		// Portuguese has one-letter words ("é", "à") that read as lowercase Cyrillic letters.
+		{name: "windows-1252-portuguese", enc: charmap.Windows1252, text: "O ministro disse que a decisão é definitiva e que não há recurso à justiça"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
