@@ -2,4 +2,15 @@
 // extractor, into clean article text: boilerplate out (kept verbatim), headings kept as structure,
 // a headline glued to its subheading split, and the text NFC-normalised without touching quote
 // marks or apostrophes.
+//
+// TextBlocks and MarkdownBlocks cut a document into Blocks (an HTML extractor makes its own);
+// Clean turns Blocks into a Result; Lang guesses the language of the result.
+//
+// Clean works per block with cheap checks, and only short blocks are read closely: labels and
+// buttons ("Share this article", "Advertisement", "Previous"), link lines ("Read more: …"),
+// credits and footers (copyright, cookies, newsletters) are recognised by their own text; the
+// headline after "Previous"/"Next" or under "Related" by its shape and place; a reader appeal by
+// a head ("A Message from …:", "Dear readers,") followed by paragraphs dense with appeal phrases.
+// A body paragraph that merely mentions support or journalism is never removed. The rules are
+// general: nothing in them names an outlet.
 package clean
