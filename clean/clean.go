@@ -105,16 +105,17 @@ func markAppeals(ps []para) {
 		if ps[i].kind != shortAppealHead {
 			continue
 		}
-		end, score, appeals, gap := i, 0, 1, 0
+		end, score, appeals := i, 0, 1
+		gap, gapScore := 0, 0 // blocks after end not yet in the run, and their score
 		for j := i + 1; j < len(ps) && gap < appealGap && ps[j].words <= appealWords; j++ {
 			s := paraAppealScore(&ps[j])
-			score += s
-			if appealing(&ps[j]) {
-				end, gap = j, 0
-				appeals++
-			} else {
+			if !appealing(&ps[j]) {
 				gap++
+				gapScore += s
+				continue
 			}
+			end, score, appeals = j, score+gapScore+s, appeals+1
+			gap, gapScore = 0, 0
 		}
 		if score >= 6 && appeals*2 >= end-i+1 && firstBody < i {
 			for k := i; k <= end; k++ {

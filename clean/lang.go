@@ -28,7 +28,7 @@ func Lang(text string) string {
 }
 
 const (
-	langSample   = 8 << 10
+	langSample   = 4 << 10
 	langMinHits  = 3 // stopwords and telling letters needed before guessing
 	langMinRunes = 20
 )
