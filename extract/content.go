@@ -222,34 +222,25 @@ func (p *page) mainBlocks() []clean.Block {
 	}
 	best = s.preferBody(best)
 
-	// Prune inside the container: dropped[i] holds for an element in a pruned subtree.
-	end := int(p.elems[best].end)
-	dropped := make([]bool, n)
-	for i := best + 1; i < end; i++ {
+	// keep[i] holds for an element in the container and outside every pruned subtree.
+	keep := make([]bool, n)
+	for i := range n {
 		e := &p.elems[i]
-		if dropped[e.parent] {
-			dropped[i] = true
-			continue
-		}
 		switch {
-		case neg[i]:
-			dropped[i] = true
-		case e.tag == atom.H1:
-			dropped[i] = true
-		case e.tag == atom.Figure || e.tag == atom.Figcaption:
-			dropped[i] = true
-		case s.chars[i] > 0 && s.links[i] > s.chars[i]/2 && s.chars[i]-s.links[i] < 100:
-			dropped[i] = true
+		case i == best:
+			keep[i] = true
+		case e.parent < 0 || !keep[e.parent]:
+		case neg[i], e.tag == atom.H1, e.tag == atom.Figure, e.tag == atom.Figcaption:
+		case s.chars[i] > 0 && s.links[i] > s.chars[i]/2 && s.chars[i]-s.links[i] < 40:
+		default:
+			keep[i] = true
 		}
 	}
 	var out []clean.Block
 	for i := range p.blocks {
-		b := &p.blocks[i]
-		o := int(b.owner)
-		if o < best || o >= end || dropped[o] {
-			continue
+		if b := &p.blocks[i]; keep[b.owner] {
+			out = append(out, clean.Block{Text: b.text, Heading: b.heading >= 2})
 		}
-		out = append(out, clean.Block{Text: b.text, Heading: b.heading >= 2})
 	}
 	return out
 }
