@@ -236,9 +236,6 @@ func isBlockLevel(a atom.Atom) bool {
 		atom.Pre, atom.Section, atom.Summary, atom.Table, atom.Tbody, atom.Tfoot, atom.Thead, atom.Tr,
 		atom.Ul, atom.Picture, atom.Img:
 		return true
-	case 0:
-		// Custom elements (<amp-img>, <gu-island>, ...) mostly wrap whole components.
-		return true
 	}
 	return false
 }
