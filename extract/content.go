@@ -174,6 +174,11 @@ func (s *scorer) cards() []bool {
 	return card
 }
 
+// linkLine reports a list of tags (links marked rel="tag") written as a line of the article.
+func linkLine(b *block) bool {
+	return b.tagLinks >= 2 && b.linkChars > b.chars/2
+}
+
 // isContainer reports elements that hold an article's paragraphs, as opposed to a paragraph
 // that merely carries an article class ("post-text" on every <p>).
 func isContainer(a atom.Atom) bool {
@@ -238,7 +243,7 @@ func (p *page) mainBlocks() []clean.Block {
 	}
 	var out []clean.Block
 	for i := range p.blocks {
-		if b := &p.blocks[i]; keep[b.owner] {
+		if b := &p.blocks[i]; keep[b.owner] && !linkLine(b) {
 			out = append(out, clean.Block{Text: b.text, Heading: b.heading >= 2})
 		}
 	}

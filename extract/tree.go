@@ -29,6 +29,8 @@ type block struct {
 	// stops counts sentence ends and commas, the marks that tell prose from labels.
 	stops   int32
 	heading int8 // 1–6 for h1–h6, 0 otherwise
+	// tagLinks counts links marked rel="tag", which name the article's topics.
+	tagLinks int16
 }
 
 // page is the flattened document: elements in pre-order and text blocks in reading order.
@@ -57,6 +59,7 @@ type flattener struct {
 	stops     int32
 	pendSpace bool
 	inLink    int
+	tagLinks  int16
 	owner     int32
 }
 
@@ -101,6 +104,9 @@ func (f *flattener) element(n *html.Node, parent int32) {
 	link := n.DataAtom == atom.A && hasAttr(n, "href")
 	if link {
 		f.inLink++
+		if rel := attr(n, "rel"); rel != "" && hasWord(rel, "tag") {
+			f.tagLinks++
+		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		f.walk(c, idx)
@@ -193,11 +199,11 @@ func (f *flattener) flush() {
 		}
 		f.p.blocks = append(f.p.blocks, block{
 			text: string(f.buf), owner: f.owner, chars: f.chars, linkChars: f.linkChars,
-			stops: f.stops, heading: level,
+			stops: f.stops, heading: level, tagLinks: f.tagLinks,
 		})
 	}
 	f.buf = f.buf[:0]
-	f.chars, f.linkChars, f.stops = 0, 0, 0
+	f.chars, f.linkChars, f.stops, f.tagLinks = 0, 0, 0, 0
 }
 
 // dropTag reports elements whose content is never article text.
@@ -243,6 +249,16 @@ func isBlockLevel(a atom.Atom) bool {
 func hasAttr(n *html.Node, key string) bool {
 	for _, a := range n.Attr {
 		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// hasWord reports whether the space-separated list s holds w, case aside.
+func hasWord(s, w string) bool {
+	for _, f := range strings.Fields(s) {
+		if strings.EqualFold(f, w) {
 			return true
 		}
 	}
