@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/dossier-news/dossier/clean"
@@ -38,6 +39,46 @@ func HTML(body []byte, base string) (*Page, error) {
 	p := flatten(doc)
 	ld := parseLinkedData(p.head.ldJSON)
 	out := &Page{Blocks: p.mainBlocks()}
+	if b := ldBlocks(ld.body); textLen(b) > 3*textLen(out.Blocks) {
+		// The page renders its text with scripts, or hides it: the JSON-LD copy is all there is.
+		out.Blocks = b
+	}
 	p.metadata(out, ld, base)
 	return out, nil
+}
+
+// minLDBody is the length under which a JSON-LD articleBody is taken for a teaser, not the text.
+const minLDBody = 500
+
+// ldBlocks splits a JSON-LD articleBody into paragraphs. Some sites put HTML in it, which is
+// flattened like a page; others separate paragraphs with newlines.
+func ldBlocks(body string) []clean.Block {
+	if len(body) < minLDBody {
+		return nil
+	}
+	var out []clean.Block
+	if strings.Contains(body, "</p>") || strings.Contains(body, "<br") {
+		doc, err := html.Parse(strings.NewReader(body))
+		if err != nil {
+			return nil
+		}
+		for _, b := range flatten(doc).blocks {
+			out = append(out, clean.Block{Text: b.text, Heading: b.heading >= 2})
+		}
+		return out
+	}
+	for _, line := range strings.Split(html.UnescapeString(body), "\n") {
+		if line = collapseSpace(line); line != "" {
+			out = append(out, clean.Block{Text: line})
+		}
+	}
+	return out
+}
+
+func textLen(bs []clean.Block) int {
+	n := 0
+	for _, b := range bs {
+		n += len(b.Text)
+	}
+	return n
 }

@@ -311,6 +311,49 @@ func TestHTMLBlocks(t *testing.T) {
 	}
 }
 
+func TestHTMLLinkedDataBody(t *testing.T) {
+	para := func(n int) string {
+		return fmt.Sprintf("Paragraph %d of the ferry story, long enough to read as prose: the crossing takes ninety minutes and the cabins sleep four.", n)
+	}
+	long := strings.Join([]string{para(1), para(2), para(3), para(4), para(5)}, `\n`)
+	tests := []struct {
+		name string
+		html string
+		want []string
+	}{
+		{
+			name: "script-rendered page falls back to articleBody",
+			html: `<html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"` + long + `"}</script></head><body><div id="app"><p>Loading…</p></div></body></html>`,
+			want: []string{para(1), para(2), para(3), para(4), para(5)},
+		},
+		{
+			name: "html inside articleBody is flattened",
+			html: `<html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"<p>` + para(1) + `</p><p>` + para(2) + `</p><p>` + para(3) + `</p><p>` + para(4) + `</p>"}</script></head><body></body></html>`,
+			want: []string{para(1), para(2), para(3), para(4)},
+		},
+		{
+			name: "page text wins over a shorter articleBody",
+			html: `<html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"` + para(1) + " " + para(2) + " " + para(3) + " " + para(4) + `"}</script></head><body><article><p>` + para(1) + `</p><p>` + para(2) + `</p><p>` + para(3) + `</p></article></body></html>`,
+			want: []string{para(1), para(2), para(3)},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := extract.HTML([]byte(tt.html), "")
+			if err != nil {
+				t.Fatalf("HTML: %v", err)
+			}
+			var got []string
+			for _, b := range p.Blocks {
+				got = append(got, b.Text)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("blocks = %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestHTMLEmpty(t *testing.T) {
 	for _, in := range []string{"", "<html></html>", "plain text with no markup at all", "<body><nav><a href='/'>Home</a></nav></body>"} {
 		p, err := extract.HTML([]byte(in), "")
