@@ -235,7 +235,7 @@ func (p *page) mainBlocks() []clean.Block {
 		case i == best:
 			keep[i] = true
 		case e.parent < 0 || !keep[e.parent]:
-		case neg[i], e.tag == atom.H1, e.tag == atom.Figure, e.tag == atom.Figcaption:
+		case neg[i], e.tag == atom.H1, e.tag == atom.Header, e.tag == atom.Figure, e.tag == atom.Figcaption:
 		case s.chars[i] > 0 && s.links[i] > s.chars[i]/2 && s.chars[i]-s.links[i] < 40:
 		default:
 			keep[i] = true
