@@ -109,14 +109,13 @@ func (s *scorer) preferBody(best int) int {
 // bodyGroup widens a body element to the common ancestor of its twins, the elements with the
 // same tag and class, for pages that split the article body into chunks between ads and embeds.
 func (s *scorer) bodyGroup(body int) int {
-	lo, hi := 0, len(s.p.elems)
 	e := &s.p.elems[body]
 	class := attr(e.node, "class")
 	if class == "" {
 		return body
 	}
 	last := body
-	for i := lo; i < hi; i++ {
+	for i := range s.p.elems {
 		if o := &s.p.elems[i]; i != body && o.tag == e.tag && s.prose[i] > 0 && attr(o.node, "class") == class {
 			if i < body {
 				body = i
