@@ -175,21 +175,26 @@ func stripSiteSuffix(title, outlet, pageURL string) string {
 	seps := [...]string{" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » "}
 	host := siteKey(hostName(pageURL))
 	site := siteKey(outlet)
-	isSite := func(part string) bool {
+	// names reports whether part names the site: exactly the outlet, or a name the host contains
+	// ("CoastNews" for coastnews.example), which must then be shorter than the headline it leaves.
+	names := func(part, rest string) bool {
 		k := siteKey(part)
 		if k == "" {
 			return false
 		}
-		return k == site || (host != "" && (strings.Contains(host, k) || strings.Contains(k, host)))
+		if k == site {
+			return true
+		}
+		return host != "" && (strings.Contains(host, k) || strings.Contains(k, host)) && len(rest) > len(part)
 	}
 	for _, sep := range seps {
 		if i := strings.LastIndex(title, sep); i > 0 {
-			if head, tail := title[:i], title[i+len(sep):]; isSite(tail) && len(head) > len(tail) {
+			if head, tail := title[:i], title[i+len(sep):]; names(tail, head) {
 				return strings.TrimSpace(head)
 			}
 		}
 		if i := strings.Index(title, sep); i > 0 {
-			if head, tail := title[:i], title[i+len(sep):]; isSite(head) && len(tail) > len(head) {
+			if head, tail := title[:i], title[i+len(sep):]; names(head, tail) {
 				return strings.TrimSpace(tail)
 			}
 		}
