@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 )
 
 // ExtractionPage is one page of an article-extraction benchmark: its HTML and the true main text.
@@ -75,4 +77,45 @@ func readGzip(path string) ([]byte, error) {
 		return nil, fmt.Errorf("decompress: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// Extractor turns one page's HTML into its main text. url is the page's address, "" if unknown.
+type Extractor func(html []byte, url string) (string, error)
+
+// ExtractionRun is the outcome of running an extractor over a benchmark.
+type ExtractionRun struct {
+	Score ExtractionScore
+	// Pages are the per-page scores in key order, for error analysis.
+	Pages []PageScore
+	// Failed maps the key of each page whose extraction returned an error to that error; the
+	// page is scored as an empty prediction.
+	Failed map[string]error
+	// Bytes is the HTML extracted and Elapsed the time spent in the extractor alone, so that
+	// Bytes/Elapsed is the extractor's throughput.
+	Bytes   int64
+	Elapsed time.Duration
+}
+
+// RunExtraction extracts every page with fn and scores the texts with the published metric.
+// It stops early, returning ctx's error, when ctx is done.
+func RunExtraction(ctx context.Context, pages []ExtractionPage, fn Extractor) (*ExtractionRun, error) {
+	run := &ExtractionRun{Failed: make(map[string]error)}
+	pred := make(map[string]string, len(pages))
+	for _, p := range pages {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("run extraction benchmark: %w", err)
+		}
+		start := time.Now()
+		text, err := fn(p.HTML, p.URL)
+		run.Elapsed += time.Since(start)
+		run.Bytes += int64(len(p.HTML))
+		if err != nil {
+			run.Failed[p.Key] = err
+			continue
+		}
+		pred[p.Key] = text
+	}
+	run.Pages = ScoreExtractionPages(ExtractionTruth(pages), pred)
+	run.Score = SummarizeExtraction(run.Pages)
+	return run, nil
 }

@@ -2,9 +2,12 @@ package eval_test
 
 import (
 	"compress/gzip"
+	"context"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dossier-news/dossier/eval"
@@ -228,5 +231,41 @@ func writeGzip(t *testing.T, path, s string) {
 	}
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestRunExtraction(t *testing.T) {
+	pages := []eval.ExtractionPage{
+		{Key: "a", Truth: "The ferry left the harbour at dawn", HTML: []byte("<p>The ferry left the harbour at dawn</p>")},
+		{Key: "b", Truth: "one two three four five", HTML: []byte("<p>broken</p>")},
+	}
+	strip := func(html []byte, url string) (string, error) {
+		s := string(html)
+		if s == "<p>broken</p>" {
+			return "", errors.New("cannot parse")
+		}
+		return strings.TrimSuffix(strings.TrimPrefix(s, "<p>"), "</p>"), nil
+	}
+	run, err := eval.RunExtraction(context.Background(), pages, strip)
+	if err != nil {
+		t.Fatalf("RunExtraction: %v", err)
+	}
+	// a is exact (P=R=1); b failed, so it is an empty prediction (no P, R=0).
+	want := eval.ExtractionScore{F1: 2.0 / 3, Precision: 1, Recall: 0.5, Accuracy: 0.5, Pages: 2}
+	if got := run.Score; !near(got.F1, want.F1) || !near(got.Precision, want.Precision) || !near(got.Recall, want.Recall) ||
+		!near(got.Accuracy, want.Accuracy) || got.Pages != want.Pages {
+		t.Errorf("RunExtraction score = %+v, want %+v", got, want)
+	}
+	if len(run.Failed) != 1 || run.Failed["b"] == nil {
+		t.Errorf("RunExtraction failed = %v, want page b", run.Failed)
+	}
+	if run.Bytes != int64(len(pages[0].HTML)+len(pages[1].HTML)) || len(run.Pages) != 2 {
+		t.Errorf("RunExtraction bytes = %d, pages = %d", run.Bytes, len(run.Pages))
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := eval.RunExtraction(ctx, pages, strip); !errors.Is(err, context.Canceled) {
+		t.Errorf("RunExtraction with a cancelled context: err = %v, want context.Canceled", err)
 	}
 }
