@@ -22,7 +22,8 @@ type headInfo struct {
 
 type metaTag struct{ key, val string }
 
-// scanHead visits every element under n (the <head>, which the content walk skips).
+// scanHead visits every element under n, for the subtrees the content walk skips (<head>,
+// scripts, navigation, footers).
 func (h *headInfo) scanHead(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {

@@ -87,6 +87,8 @@ func (f *flattener) element(n *html.Node, parent int32) {
 		return
 	}
 	if dropTag(n) || hidden(n) {
+		// No article text here, but metadata may be (JSON-LD in a footer, a <time> in an aside).
+		f.p.head.scanHead(n)
 		return
 	}
 	idx := int32(len(f.p.elems))
