@@ -135,29 +135,26 @@ func (f *flattener) text(s string) {
 				f.pendSpace = true
 				continue
 			}
-			f.put(string(rune(c)), 1, c)
+			f.put(s[i-1:i], rune(c))
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == 0xA0 || r == 0x2009 || r == 0x202F || r == 0x200A || r == 0x3000 || (r >= 0x2000 && r <= 0x2008) {
-			f.pendSpace = true
-			i += size
-			continue
-		}
-		if r == 0x200B || r == 0xFEFF || r == 0x00AD || r == 0x200E || r == 0x200F {
-			i += size // invisible: zero-width space, BOM, soft hyphen, direction marks
-			continue
-		}
-		if r == utf8.RuneError && size == 1 {
-			f.put("\uFFFD", 1, 0)
-		} else {
-			f.put(s[i:i+size], 1, 0)
+		switch {
+		case r == 0xA0 || r == 0x3000 || r == 0x202F || (r >= 0x2000 && r <= 0x200A):
+			f.pendSpace = true // no-break and typographic spaces
+		case r == 0x200B || r == 0xFEFF || r == 0x00AD || r == 0x200E || r == 0x200F:
+			// invisible: zero-width space, BOM, soft hyphen, direction marks
+		case r == utf8.RuneError && size == 1:
+			f.put("\uFFFD", r)
+		default:
+			f.put(s[i:i+size], r)
 		}
 		i += size
 	}
 }
 
-func (f *flattener) put(s string, chars int32, ascii byte) {
+// put appends one character, s being r's UTF-8 bytes.
+func (f *flattener) put(s string, r rune) {
 	if f.pendSpace && len(f.buf) > 0 {
 		f.buf = append(f.buf, ' ')
 		f.chars++
@@ -167,12 +164,14 @@ func (f *flattener) put(s string, chars int32, ascii byte) {
 	}
 	f.pendSpace = false
 	f.buf = append(f.buf, s...)
-	f.chars += chars
+	f.chars++
 	if f.inLink > 0 {
-		f.linkChars += chars
+		f.linkChars++
 	}
-	switch ascii {
-	case '.', ',', '!', '?', ';', ':':
+	switch r {
+	case '.', ',', '!', '?', ';', ':',
+		'。', '、', '，', '！', '？', '；', '：', // CJK
+		'।', '؟', '،', '؛': // Devanagari danda, Arabic question mark, comma and semicolon
 		f.stops++
 	}
 }
