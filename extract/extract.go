@@ -29,8 +29,10 @@ type Page struct {
 	Lang string
 }
 
-// HTML extracts the main content and metadata of one page. base is the page URL when known
-// ("" otherwise); it resolves a relative canonical link and names the outlet when nothing else does.
+// HTML extracts the main content and metadata of one page. body is read as UTF-8 (ingest
+// converts legacy charsets first; stray invalid bytes become U+FFFD). base is the page URL when
+// known ("" otherwise); it resolves a relative canonical link and names the outlet when nothing
+// else does.
 func HTML(body []byte, base string) (*Page, error) {
 	doc, err := html.Parse(bytes.NewReader(body))
 	if err != nil {
