@@ -224,14 +224,25 @@ func (p *page) mainBlocks() []clean.Block {
 		// not pruned as boilerplate.
 		best = 0
 	}
+	dense := best
 	best = s.preferBody(best)
+	// A standfirst set just before the article-body element, inside the denser container,
+	// belongs to the text.
+	lead := -1
+	if par := int(p.elems[best].parent); best != dense && par >= dense {
+		for j := par + 1; j < best; j = int(p.elems[j].end) {
+			if p.elems[j].hint&hintLead != 0 && !neg[j] && s.prose[j] > 0 {
+				lead = j
+			}
+		}
+	}
 
 	// keep[i] holds for an element in the container and outside every pruned subtree.
 	keep := make([]bool, n)
 	for i := range n {
 		e := &p.elems[i]
 		switch {
-		case i == best:
+		case i == best, i == lead:
 			keep[i] = true
 		case e.parent < 0 || !keep[e.parent]:
 		case neg[i], e.tag == atom.H1, e.tag == atom.Header, e.tag == atom.Figure, e.tag == atom.Figcaption:

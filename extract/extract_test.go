@@ -285,6 +285,11 @@ func TestHTMLBlocks(t *testing.T) {
 			want: []string{para},
 		},
 		{
+			name: "standfirst before the article body kept",
+			html: `<div class="story"><p class="story-summary">Two call-outs in one day for the volunteer crew, the busiest Sunday of the year.</p><div class="story-body"><p>` + para + `</p><p>` + para + `</p></div><div class="story-tags"><a href="/t/a">Lifeboats</a></div></div>`,
+			want: []string{"Two call-outs in one day for the volunteer crew, the busiest Sunday of the year.", para, para},
+		},
+		{
 			name: "inline elements join words",
 			html: `<article><p>The life<b>boat</b> crew was <a href="/x">called out</a> twice on Sunday, first to a yacht with a broken rudder and then to walkers cut off by the tide.</p></article>`,
 			want: []string{para},

@@ -25,6 +25,8 @@ const (
 	hintMeta
 	// hintNever: comments, cookie notices, pop-ups, footers: never the article, whatever they hold.
 	hintNever
+	// hintLead: a standfirst or summary paragraph set apart from the body.
+	hintLead
 	// hintEmbed: embedded posts (tweets, Instagram) that articles quote; other words on the same
 	// element ("social-media-embed") do not make them boilerplate.
 	hintEmbed
@@ -141,6 +143,8 @@ func wordHint(w string) hint {
 		return hintBody
 	case "embed", "embedded", "tweet":
 		return hintEmbed
+	case "summary", "standfirst", "dek", "lede", "intro", "excerpt", "subtitle", "deck":
+		return hintLead
 	case "comment", "comments", "commentlist", "disqus", "replies", "respond", "discussion", "conversation":
 		return hintNegative | hintComments | hintNever
 	case "footer", "cookie", "cookies", "consent", "gdpr", "popup":
