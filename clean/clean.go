@@ -2,6 +2,7 @@ package clean
 
 import (
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/dossier-news/dossier"
@@ -16,8 +17,18 @@ type Result struct {
 	Text string
 	// Headings are the section labels kept in Text, each a paragraph of its own.
 	Headings []dossier.Heading
-	// Removed holds each block taken out as boilerplate, verbatim (trimmed), in reading order.
+	// Removed holds each block taken out as boilerplate, verbatim (trimmed), in reading order,
+	// the article furniture read into Byline and Published among them.
 	Removed []string
+	// Byline is the author line at the top of the article as written but without its leading
+	// "By": "Jane Roe and John Doe", "Jane Roe, Reuters". An author and a role printed as
+	// separate segments ("Jane Roe | Staff writer") are joined by ", ", several byline lines by
+	// "; ". Empty when the article has none.
+	Byline string
+	// Published is the date of a date line at the top ("2 May 2031", "Tue 2 May 2031 10.30 BST",
+	// "Published: 2031-05-02") or of a labelled one at the end; a publication date wins over an
+	// update. A date without a time is midnight, a time without a zone is UTC. Zero when none.
+	Published time.Time
 }
 
 // role is what a block turns out to be.
@@ -32,13 +43,14 @@ const (
 
 // para is one non-empty block on its way through Clean.
 type para struct {
-	raw     string // as given, trimmed: what Removed keeps
-	text    string // normalised: what Text keeps
-	heading bool   // the source marked it a heading
-	words   int
-	kind    shortKind
-	role    role
-	appeal  int // appealScore of text plus one; 0 until computed
+	raw       string // as given, trimmed: what Removed keeps
+	text      string // normalised: what Text keeps
+	heading   bool   // the source marked it a heading
+	words     int
+	kind      shortKind
+	role      role
+	appeal    int  // appealScore of text plus one; 0 until computed
+	furniture bool // a byline, date line or masthead: removed, and never a deck's neighbour
 }
 
 // Clean removes boilerplate from an article's blocks, keeps its section labels as headings,
@@ -63,6 +75,7 @@ func Clean(blocks []Block, title string) Result {
 	markLinkedHeadlines(ps)
 	markAppeals(ps)
 	var res Result
+	markFurniture(ps, &res)
 	findHeadline(ps, normalize(title), &res)
 	markHeadings(ps)
 	res.Text, res.Headings, res.Removed = assemble(ps)

@@ -56,7 +56,12 @@ func findHeadline(ps []para, title string, res *Result) {
 	if res.Subtitle != "" {
 		return
 	}
-	if j := first + 1; j < len(ps) && ps[j].role == roleBody && !ps[j].heading &&
+	// A byline or date line may stand between the headline and its deck.
+	j := first + 1
+	for j < len(ps) && ps[j].furniture {
+		j++
+	}
+	if j < len(ps) && ps[j].role == roleBody && !ps[j].heading &&
 		deckShape(ps[j].text, ps[j].words) && startsUpper(ps[j].text) && followedByBody(ps, j) {
 		ps[j].role = roleHeadline
 		res.Subtitle = ps[j].text
@@ -77,7 +82,10 @@ func cutSeparator(s string) string {
 // headlineLike reports a first block that reads as a headline and has body text after it.
 func headlineLike(ps []para, i int) bool {
 	p := &ps[i]
-	if !titleLike(p) || strings.ContainsRune(p.raw, '\n') || (p.words < headlineMinWords && !p.heading) {
+	if !titleLike(p) || strings.ContainsRune(p.raw, '\n') {
+		return false
+	}
+	if p.words < headlineMinWords && !p.heading && !shortHeadline(ps, i) {
 		return false
 	}
 	// An opening question or exclamation is more often the lede than a headline; and a headline
@@ -89,6 +97,62 @@ func headlineLike(ps []para, i int) bool {
 		if bodyLike(&ps[j]) {
 			return true
 		}
+	}
+	return false
+}
+
+// shortHeadline reports a first line of two or three words that is a headline ("Harbour talks
+// resume") rather than the section label a report opens with ("Executive Summary", "What
+// happens next"): it is made of words a label is not, it is not an outlet's name, and body text
+// follows it at once. A label has the same place and shape, so only its words tell it apart.
+func shortHeadline(ps []para, i int) bool {
+	p := &ps[i]
+	if p.words < shortHeadlineMinWords || sectionLabel(p.text) || outletNoun(p.text) {
+		return false
+	}
+	for j := i + 1; j < len(ps); j++ {
+		if ps[j].role != roleRemoved {
+			return bodyLike(&ps[j])
+		}
+	}
+	return false
+}
+
+// shortHeadlineMinWords is the shortest headline: one word at the top is a label or a kicker.
+const shortHeadlineMinWords = 2
+
+// sectionLabel reports a line made only of the words report and article sections are named
+// with: "Executive Summary", "Key points", "What to watch", "The bottom line".
+func sectionLabel(s string) bool {
+	for w := range strings.FieldsSeq(s) {
+		w = strings.ToLower(strings.TrimRightFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
+		if !sectionWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func sectionWord(w string) bool {
+	switch w {
+	case "", "a", "an", "the", "and", "of", "in", "at", "to", "for", "on", "by", "so", "it", "is",
+		"we", "our", "this", "what", "why", "how", "where", "who", "now", "next", "far", "more",
+		"summary", "executive", "key", "points", "point", "facts", "fact", "findings", "finding",
+		"introduction", "intro", "overview", "background", "analysis", "conclusion", "conclusions",
+		"abstract", "context", "highlights", "brief", "briefly", "glance", "know", "known", "happens",
+		"happened", "watch", "details", "detail", "timeline", "chronology", "methodology", "method",
+		"recommendations", "discussion", "results", "notes", "note", "sources", "references",
+		"takeaways", "takeaway", "bottom", "line", "matters", "matter", "big", "picture", "numbers",
+		"latest", "updates", "update", "questions", "answers", "faq", "further", "reading", "about",
+		"author", "authors", "editor's", "editors", "view", "views", "opinion", "reaction",
+		"reactions", "outlook", "risks", "scenarios", "implications", "assessment", "comment",
+		"commentary", "explainer", "explained", "works", "related", "main", "top", "lines", "recap",
+		"quick", "read", "verdict", "review", "look", "ahead", "forward", "looking",
+		"steps", "things", "story", "today", "live", "essentials", "essential", "bullet", "appendix",
+		"glossary", "contents", "table", "acknowledgements", "acknowledgments", "disclaimer",
+		"correction", "corrections", "clarification", "postscript", "epilogue", "prologue", "preface",
+		"foreword", "afterword", "evidence", "data", "figures", "charts", "chart", "map", "maps":
+		return true
 	}
 	return false
 }
