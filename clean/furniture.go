@@ -97,8 +97,12 @@ func markFurniture(ps []para, res *Result) {
 			// the article repeats is taken for the outlet's.
 			c.mast = repeatsAsName(ps, c.i, p.text, bylines)
 		case t == 0:
-			// The masthead over the headline, over a byline or date line.
-			if t+2 < len(top) && top[t+2].ok && !top[t+1].ok {
+			// The masthead over the headline (and maybe its deck), over a byline or date line.
+			later := false
+			for _, n := range top[min(t+2, len(top)):] {
+				later = later || n.ok
+			}
+			if later && !top[t+1].ok {
 				h := &ps[top[t+1].i]
 				c.mast = titleLike(h) && h.words >= headlineMinWords && h.words > p.words && titleCase(p.text) &&
 					(outletNoun(p.text) || repeatsAsName(ps, c.i, p.text, bylines))

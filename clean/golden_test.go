@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dossier-news/dossier/clean"
 )
@@ -62,7 +63,12 @@ func TestCleanGolden(t *testing.T) {
 // render writes a Result in a form that diffs well: one field per section, headings with spans.
 func render(r clean.Result) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "title: %s\nsubtitle: %s\nlang: %s\n\n== text\n%s\n\n== headings\n", r.Title, r.Subtitle, clean.Lang(r.Text), r.Text)
+	published := ""
+	if !r.Published.IsZero() {
+		published = r.Published.Format(time.RFC3339)
+	}
+	fmt.Fprintf(&b, "title: %s\nsubtitle: %s\nbyline: %s\npublished: %s\nlang: %s\n\n== text\n%s\n\n== headings\n",
+		r.Title, r.Subtitle, r.Byline, published, clean.Lang(r.Text), r.Text)
 	for _, h := range r.Headings {
 		fmt.Fprintf(&b, "[%d,%d) %s\n", h.Start, h.End, h.Text)
 	}
