@@ -64,6 +64,7 @@ type Article struct {
 	Title     string
 	Subtitle  string
 	Outlet    string
+	Byline    string // the authors as the byline names them, without its "By" ("Jane Roe, Reuters")
 	URL       string
 	Published time.Time
 	Lang      string

@@ -13,6 +13,7 @@ type Record struct {
 	Source    string            `json:"source"`
 	URL       string            `json:"url"`
 	Outlet    string            `json:"outlet"`
+	Byline    string            `json:"byline"`
 	Title     string            `json:"title"`
 	Subtitle  string            `json:"subtitle"`
 	Published string            `json:"published"` // RFC 3339, or "" when the source gives no date
@@ -118,6 +119,7 @@ func New(a *dossier.Article) *Record {
 		Source:    a.Source,
 		URL:       a.URL,
 		Outlet:    a.Outlet,
+		Byline:    a.Byline,
 		Title:     a.Title,
 		Subtitle:  a.Subtitle,
 		Lang:      a.Lang,

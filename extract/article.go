@@ -42,11 +42,16 @@ func Article(doc *dossier.Document) (*dossier.Article, error) {
 	if r.Text == "" {
 		return nil, ErrNoText
 	}
+	// The date line in the text comes last: the source and the page's metadata are more exact.
+	if m.Published.IsZero() {
+		m.Published = r.Published
+	}
 	a := &dossier.Article{
 		Source:    doc.Source,
 		Title:     cmp.Or(m.Title, r.Title),
 		Subtitle:  r.Subtitle,
 		Outlet:    m.Outlet,
+		Byline:    r.Byline,
 		URL:       m.URL,
 		Published: m.Published,
 		Lang:      cmp.Or(m.Lang, clean.Lang(r.Text)),
