@@ -212,6 +212,10 @@ func readFurnitureLine(line string, f *furnitureLine) bool {
 		f.onlyDates = false
 		seg, date, dated := cutTrailingDate(seg)
 		by, ok := bylineOf(seg)
+		if !ok && !dated {
+			date, by, ok = datedByline(seg)
+			dated = ok
+		}
 		if !ok {
 			by, ok = authorWithRole(seg)
 		}
@@ -283,6 +287,24 @@ func cutTrailingDate(seg string) (string, dateLine, bool) {
 	return seg, dateLine{}, false
 }
 
+// datedByline reads a blog's "Posted on May 30, 2031 by Jane Roe": a date line, then "by" and
+// the authors.
+func datedByline(seg string) (dateLine, string, bool) {
+	i := strings.LastIndex(seg, " by ")
+	if i < 0 {
+		i = strings.LastIndex(seg, " By ")
+	}
+	if i < 0 {
+		return dateLine{}, "", false
+	}
+	d, ok := parseDateLine(seg[:i])
+	if !ok {
+		return dateLine{}, "", false
+	}
+	by, ok := bylineOf(seg[i+1:])
+	return d, by, ok
+}
+
 // bylinePrefixes open a byline; the authors follow.
 var bylinePrefixes = []string{"by", "words by", "written by", "story by", "text by", "reported by"}
 
@@ -341,7 +363,10 @@ func namesShape(s string, first bool) bool {
 	if len(words) == 0 {
 		return false
 	}
-	if first && (notAName(words[0]) || (len(words) == 1 && calendarWord(words[0]))) {
+	if first && len(words) > 1 && strings.EqualFold(words[0], "the") && outletNoun(s) {
+		// An agency or a paper: "By the Associated Press", but not "By The Numbers".
+		words = words[1:]
+	} else if first && (notAName(words[0]) || (len(words) == 1 && calendarWord(words[0]))) {
 		return false
 	}
 	for k, w := range words {

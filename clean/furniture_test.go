@@ -100,6 +100,21 @@ func TestCleanFurniture(t *testing.T) {
 			wantRemoved:   []string{"By Ellen Marsh, 2 May 2031"},
 		},
 		{
+			name:        "agency with an article",
+			in:          lines(headline, "By the Associated Press", body1),
+			wantTitle:   headline,
+			wantByline:  "the Associated Press",
+			wantRemoved: []string{"By the Associated Press"},
+		},
+		{
+			name:          "blog post line with date and author",
+			in:            lines(headline, "Posted on May 30, 2031 by Ellen Marsh", body1),
+			wantTitle:     headline,
+			wantByline:    "Ellen Marsh",
+			wantPublished: day(2031, 5, 30),
+			wantRemoved:   []string{"Posted on May 30, 2031 by Ellen Marsh"},
+		},
+		{
 			name:          "month-day-year date line",
 			in:            lines(headline, "By Ellen Marsh", "May 2, 2031", body1),
 			wantTitle:     headline,

@@ -32,6 +32,7 @@ func FuzzClean(f *testing.F) {
 		"", "\ufeffA\u0301\r\n\r\nNo.", lines("Villagers cheer as the new bridge opens Engineers warn of costs ahead", body1),
 		lines(body1, "Previous", "Previous", "Harbour Festival Draws Record Crowds"), "Title - a deck that goes on here\n" + body1,
 		"\xff\xfe broken \xc3", "a\u00a0\u00a0b\u2003c\t\td",
+		lines("The Arden Post", "Bridge vote splits the valley", "Ellen Marsh | Staff writer · Tue 2 May 2031 10.30 BST", body1, "Published 2 May 2031"),
 	} {
 		f.Add(s, "")
 	}
