@@ -75,8 +75,9 @@ func Clean(blocks []Block, title string) Result {
 	markLinkedHeadlines(ps)
 	markAppeals(ps)
 	var res Result
-	markFurniture(ps, &res)
-	findHeadline(ps, normalize(title), &res)
+	title = normalize(title)
+	markFurniture(ps, title, &res)
+	findHeadline(ps, title, &res)
 	markHeadings(ps)
 	res.Text, res.Headings, res.Removed = assemble(ps)
 	return res

@@ -43,8 +43,8 @@ func (f *furnitureLine) addDate(d dateLine) {
 }
 
 // markFurniture finds the furniture at the top and the end of the article, removes it and
-// records its byline and date in res.
-func markFurniture(ps []para, res *Result) {
+// records its byline and date in res. title is the caller's title, normalised ("" if none).
+func markFurniture(ps []para, title string, res *Result) {
 	type candidate struct {
 		i    int
 		f    furnitureLine
@@ -70,11 +70,13 @@ func markFurniture(ps []para, res *Result) {
 	if body < 0 {
 		return
 	}
-	// The first line is more often the headline than anything else: it is furniture only when it
-	// carries a date, and then only as a date line or a byline with its date. "By Land and Sea"
-	// stays a headline.
+	// The first line is more often the headline than anything else: unless the caller's title
+	// says otherwise, it is furniture only when it carries a date, and then only as a date line
+	// or a byline with its date. "By Land and Sea" stays a headline.
 	if len(top) > 0 && top[0].ok && !top[0].f.onlyDates && (len(top[0].f.bylines) == 0 || !top[0].f.hasDate) {
-		top[0].ok = false
+		if _, same := matchTitle(ps[top[0].i].text, title); title == "" || same {
+			top[0].ok = false
+		}
 	}
 	var bylines []string
 	for _, c := range top {

@@ -22,6 +22,7 @@ func TestCleanFurniture(t *testing.T) {
 	tests := []struct {
 		name          string
 		in            string
+		title         string // the caller's
 		wantTitle     string
 		wantSubtitle  string
 		wantByline    string
@@ -269,6 +270,20 @@ func TestCleanFurniture(t *testing.T) {
 			wantText:   body1,
 		},
 		{
+			name:       "byline opens a text whose title the caller gave",
+			in:         lines("By Ellen Marsh", body1),
+			title:      headline,
+			wantByline: "Ellen Marsh",
+			wantText:   body1,
+		},
+		{
+			name:      "headline the caller gave is not a byline",
+			in:        lines("By Land and Sea", body1),
+			title:     "By Land and Sea",
+			wantTitle: "By Land and Sea",
+			wantText:  body1,
+		},
+		{
 			name:       "short title-case headline over a byline is not a masthead",
 			in:         lines("Harbour Talks Resume", "By Ellen Marsh", body1),
 			wantTitle:  "Harbour Talks Resume",
@@ -304,7 +319,7 @@ func TestCleanFurniture(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := clean.Clean(clean.TextBlocks(tt.in), "")
+			got := clean.Clean(clean.TextBlocks(tt.in), tt.title)
 			if got.Title != tt.wantTitle {
 				t.Errorf("Title = %q, want %q", got.Title, tt.wantTitle)
 			}
