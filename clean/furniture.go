@@ -42,15 +42,17 @@ func (f *furnitureLine) addDate(d dateLine) {
 	}
 }
 
+// candidate is a block at the top of the article, read as furniture or not.
+type candidate struct {
+	i    int // index in ps
+	f    furnitureLine
+	ok   bool // a byline or date line
+	mast bool // a masthead or section name beside them
+}
+
 // markFurniture finds the furniture at the top and the end of the article, removes it and
 // records its byline and date in res. title is the caller's title, normalised ("" if none).
 func markFurniture(ps []para, title string, res *Result) {
-	type candidate struct {
-		i    int
-		f    furnitureLine
-		ok   bool // a byline or date line
-		mast bool // a masthead or section name beside them
-	}
 	var top []candidate
 	body := -1
 	for i := range ps {
@@ -84,41 +86,8 @@ func markFurniture(ps []para, title string, res *Result) {
 			bylines = append(bylines, c.f.bylines...)
 		}
 	}
-	// A masthead is found only beside a byline or date line, and never where the headline could
-	// be: see mastheadAt.
 	for t := range top {
-		c := &top[t]
-		if c.ok || !mastheadShape(&ps[c.i]) {
-			continue
-		}
-		nextFurniture := t+1 < len(top) && top[t+1].ok
-		p := &ps[c.i]
-		switch {
-		case t == 0 && nextFurniture:
-			// "RiverWatch" over "By Teodor Malk, RiverWatch": no headline between, so only a name
-			// the article repeats is taken for the outlet's.
-			c.mast = repeatsAsName(ps, c.i, p.text, bylines)
-		case t == 0:
-			// The masthead over the headline (and maybe its deck), over a byline or date line.
-			later := false
-			for _, n := range top[min(t+2, len(top)):] {
-				later = later || n.ok
-			}
-			if later && !top[t+1].ok {
-				h := &ps[top[t+1].i]
-				c.mast = titleLike(h) && h.words >= headlineMinWords && h.words > p.words && titleCase(p.text) &&
-					(outletNoun(p.text) || repeatsAsName(ps, c.i, p.text, bylines))
-			}
-		case nextFurniture:
-			// Between the headline and the byline: only a masthead or a section name sits there.
-			for _, h := range top[:t] {
-				hp := &ps[h.i]
-				if !h.ok && !h.mast && titleLike(hp) && hp.words >= headlineMinWords && hp.words > p.words {
-					c.mast = true
-					break
-				}
-			}
-		}
+		top[t].mast = !top[t].ok && mastheadAt(ps, top, t, bylines)
 	}
 	var stamps []dateLine
 	for _, c := range top {
@@ -144,6 +113,44 @@ func markFurniture(ps []para, title string, res *Result) {
 	}
 	res.Byline = strings.Join(bylines, "; ")
 	res.Published = publishedOf(stamps)
+}
+
+// mastheadAt reports an outlet's masthead (or a section name) at top[t]. It is found only
+// beside a byline or date line, and never where the headline could be: a wrong guess would eat
+// the headline, a masthead left in costs a line of text.
+func mastheadAt(ps []para, top []candidate, t int, bylines []string) bool {
+	p := &ps[top[t].i]
+	if !mastheadShape(p) {
+		return false
+	}
+	nextFurniture := t+1 < len(top) && top[t+1].ok
+	switch {
+	case t == 0 && nextFurniture:
+		// "RiverWatch" over "By Teodor Malk, RiverWatch": no headline between, so only a name the
+		// article repeats is taken for the outlet's.
+		return repeatsAsName(ps, top[t].i, p.text, bylines)
+	case t == 0:
+		// The masthead over the headline (and maybe its deck), over a byline or date line.
+		later := false
+		for _, n := range top[min(2, len(top)):] {
+			later = later || n.ok
+		}
+		if !later || top[1].ok {
+			return false
+		}
+		h := &ps[top[1].i]
+		return titleLike(h) && h.words >= headlineMinWords && h.words > p.words && titleCase(p.text) &&
+			(outletNoun(p.text) || repeatsAsName(ps, top[t].i, p.text, bylines))
+	case nextFurniture:
+		// Between the headline and the byline: only a masthead or a section name sits there.
+		for _, h := range top[:t] {
+			hp := &ps[h.i]
+			if !h.ok && !h.mast && titleLike(hp) && hp.words >= headlineMinWords && hp.words > p.words {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // publishedOf picks the publication date: the first date given as published (or given bare),
@@ -190,13 +197,13 @@ func readFurnitureLine(line string, f *furnitureLine) bool {
 	// A date may run over separators ("Friday 25 April 2031 | 10:30 BST"): consecutive segments
 	// are read together while they still make a date line.
 	run, runDate := "", dateLine{}
+	names, titled, authored, dated := 0, 0, false, false
 	flush := func() {
 		if run != "" {
 			f.addDate(runDate)
-			run = ""
+			run, dated = "", true
 		}
 	}
-	names, titled, authored := 0, 0, false
 	for k := 0; k < len(segs); k++ {
 		seg := segs[k]
 		if run != "" {
@@ -212,11 +219,11 @@ func readFurnitureLine(line string, f *furnitureLine) bool {
 		}
 		flush()
 		f.onlyDates = false
-		seg, date, dated := cutTrailingDate(seg)
+		seg, date, withDate := cutTrailingDate(seg)
 		by, ok := bylineOf(seg)
-		if !ok && !dated {
+		if !ok && !withDate {
 			date, by, ok = datedByline(seg)
-			dated = ok
+			withDate = ok
 		}
 		if !ok {
 			by, ok = authorWithRole(seg)
@@ -242,14 +249,15 @@ func readFurnitureLine(line string, f *furnitureLine) bool {
 		default:
 			return false
 		}
-		if dated {
+		if withDate {
 			f.addDate(date)
+			dated = true
 		}
 	}
 	flush()
 	// Names are furniture only beside a byline on the same line, or beside a date when they are
 	// written as names: "The Orvet Courier · 16 April 2031", not "Talks resume | 2 May 2031".
-	return names == 0 || authored || (f.hasDate && titled == names)
+	return names == 0 || authored || (dated && titled == names)
 }
 
 // segmentSeparators cut a furniture line into its parts.
