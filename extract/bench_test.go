@@ -3,8 +3,7 @@ package extract_test
 import (
 	"cmp"
 	"context"
-	"os"
-	"path/filepath"
+	"github.com/dossier-news/dossier/internal/shared"
 	"slices"
 	"testing"
 
@@ -12,30 +11,9 @@ import (
 	"github.com/dossier-news/dossier/extract"
 )
 
-// benchDir finds the article-extraction benchmark in the shared directory beside the repository
-// (../shared/bench/extraction seen from the module root), or skips the test.
-func benchDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		d := filepath.Join(dir, "shared", "bench", "extraction")
-		if _, err := os.Stat(filepath.Join(d, "ground-truth.json")); err == nil {
-			return d
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("extraction benchmark not found: no shared/bench/extraction beside the repository")
-		}
-		dir = parent
-	}
-}
-
 func loadBench(tb testing.TB) []eval.ExtractionPage {
 	tb.Helper()
-	pages, err := eval.LoadExtractionBench(benchDir(tb))
+	pages, err := eval.LoadExtractionBench(shared.Dir(tb, "bench", "extraction"))
 	if err != nil {
 		tb.Fatal(err)
 	}

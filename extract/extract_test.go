@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/dossier-news/dossier/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,51 +60,9 @@ func TestHTMLGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("HTML: %v", err)
 			}
-			got := render(p)
-			golden := filepath.Join("testdata", "html", tt.name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("read golden file (run with -update to create it): %v", err)
-			}
-			if got != string(want) {
-				t.Errorf("HTML(%s) differs from %s:\n%s", tt.name, golden, lineDiff(string(want), got))
-			}
+			golden.Check(t, filepath.Join("testdata", "html", tt.name+".golden"), render(p), *update)
 		})
 	}
-}
-
-// lineDiff lists the lines only in want (-) and only in got (+), in order.
-func lineDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	inGot := make(map[string]int)
-	for _, l := range gl {
-		inGot[l]++
-	}
-	inWant := make(map[string]int)
-	for _, l := range wl {
-		inWant[l]++
-	}
-	var b strings.Builder
-	for _, l := range wl {
-		if inGot[l] == 0 {
-			fmt.Fprintf(&b, "-%s\n", l)
-		}
-	}
-	for _, l := range gl {
-		if inWant[l] == 0 {
-			fmt.Fprintf(&b, "+%s\n", l)
-		}
-	}
-	if b.Len() == 0 {
-		return "(same lines, different order or count)"
-	}
-	return b.String()
 }
 
 func TestHTMLMetadata(t *testing.T) {

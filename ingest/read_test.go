@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/dossier-news/dossier/internal/shared"
 	"io"
 	"log/slog"
 	"os"
@@ -651,29 +652,10 @@ func corruptChecksum(b []byte) []byte {
 	return out
 }
 
-// sharedDir finds the shared/ directory that sits beside the repository, or skips the test.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if info, err := os.Stat(filepath.Join(dir, "shared")); err == nil && info.IsDir() {
-			return filepath.Join(dir, "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no shared/ directory beside the repository: real pages are not available")
-		}
-		dir = parent
-	}
-}
-
 // TestReadSharedPages reads the real news pages of the extraction benchmark: every gzip-compressed
 // page must come out as one HTML document, whatever charset it was written in.
 func TestReadSharedPages(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "bench", "extraction", "html")
+	dir := shared.Dir(t, "bench", "extraction", "html")
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Skipf("no extraction pages: %v", err)

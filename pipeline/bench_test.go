@@ -2,7 +2,7 @@ package pipeline_test
 
 import (
 	"context"
-	"os"
+	"github.com/dossier-news/dossier/internal/shared"
 	"path/filepath"
 	"testing"
 
@@ -12,16 +12,6 @@ import (
 	"github.com/dossier-news/dossier/ingest"
 	"github.com/dossier-news/dossier/pipeline"
 )
-
-// sharedDir returns ../shared beside the repository, or skips the test when it is absent.
-func sharedDir(tb testing.TB, sub string) string {
-	tb.Helper()
-	dir := filepath.Join("..", "..", "shared", sub)
-	if _, err := os.Stat(dir); err != nil {
-		tb.Skipf("real articles not available (%s is absent): %v", dir, err)
-	}
-	return dir
-}
 
 // readAll reads every document of the sources once, so that a benchmark times only what follows.
 func readAll(b *testing.B, read func(context.Context, *ingest.Reader) func(func(*dossier.Document, error) bool)) []*dossier.Document {
@@ -73,7 +63,7 @@ func BenchmarkExampleCorpus(b *testing.B) {
 }
 
 func BenchmarkSeeds(b *testing.B) {
-	files, err := filepath.Glob(filepath.Join(sharedDir(b, "seeds"), "*.txt"))
+	files, err := filepath.Glob(filepath.Join(shared.Dir(b, "seeds"), "*.txt"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -84,7 +74,7 @@ func BenchmarkSeeds(b *testing.B) {
 }
 
 func BenchmarkExtractionPages(b *testing.B) {
-	dir := sharedDir(b, filepath.Join("bench", "extraction", "html"))
+	dir := shared.Dir(b, "bench", "extraction", "html")
 	docs := readAll(b, func(ctx context.Context, r *ingest.Reader) func(func(*dossier.Document, error) bool) {
 		return r.Read(ctx, []string{dir})
 	})

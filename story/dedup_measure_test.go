@@ -3,6 +3,7 @@ package story_test
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/dossier-news/dossier/internal/shared"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -13,30 +14,10 @@ import (
 	"github.com/dossier-news/dossier/story"
 )
 
-// sharedDir finds the shared directory that sits beside the repository, or skips the test.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("get working directory: %v", err)
-	}
-	for {
-		p := filepath.Join(dir, "shared")
-		if st, err := os.Stat(filepath.Join(p, "bench")); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("../shared not found beside the repository: real-article measurement skipped")
-		}
-		dir = parent
-	}
-}
-
 // groundTruth reads the true article texts of the extraction benchmark, ordered by key.
 func groundTruth(t testing.TB) (keys, texts []string) {
 	t.Helper()
-	path := filepath.Join(sharedDir(t), "bench", "extraction", "ground-truth.json")
+	path := filepath.Join(shared.Dir(t, "bench", "extraction"), "ground-truth.json")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatalf("read ground truth: %v", err)
@@ -244,7 +225,7 @@ func TestDedupGroundTruth(t *testing.T) {
 // TestDedupSameStory checks that different articles on one developing story, from different
 // outlets, are not taken for copies of each other.
 func TestDedupSameStory(t *testing.T) {
-	paths, err := filepath.Glob(filepath.Join(sharedDir(t), "seeds", "*.txt"))
+	paths, err := filepath.Glob(filepath.Join(shared.Dir(t, "seeds"), "*.txt"))
 	if err != nil || len(paths) < 2 {
 		t.Skipf("seed articles not found (%v)", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"github.com/dossier-news/dossier/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,19 +106,7 @@ func TestAnalyzeExample(t *testing.T) {
 	if dups == 0 || nears == 0 {
 		t.Errorf("example corpus: %d exact and %d near duplicates flagged, want at least one of each", dups, nears)
 	}
-	golden := filepath.Join("testdata", "analyze-example.jsonl")
-	if *update {
-		if err := os.WriteFile(golden, []byte(stdout), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("read golden file (run with -update to create it): %v", err)
-	}
-	if got := stdout; got != string(want) {
-		t.Errorf("analyze --example output differs from %s; run go test ./cmd/dossier -update and review the diff", golden)
-	}
+	golden.Check(t, filepath.Join("testdata", "analyze-example.jsonl"), stdout, *update)
 }
 
 func TestAnalyzeBadInputsGoOn(t *testing.T) {
