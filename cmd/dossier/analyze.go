@@ -151,8 +151,20 @@ func (m *Main) showProgress(p *pipeline.Pipeline) (stop func()) {
 
 func summary(s pipeline.Stats) string {
 	return fmt.Sprintf("dossier: %d articles from %d documents in %s (%.1f articles/s, %.2f MB/s); %d failed; %d duplicates, %d near-duplicates",
-		s.Articles, s.Documents, s.Elapsed.Round(time.Millisecond), rate(float64(s.Articles), s.Elapsed),
+		s.Articles, s.Documents, roundDuration(s.Elapsed), rate(float64(s.Articles), s.Elapsed),
 		rate(float64(s.Bytes)/1e6, s.Elapsed), s.Failed, s.Duplicates, s.NearDuplicates)
+}
+
+// roundDuration keeps three significant figures or so, so that short runs do not show as "0s".
+func roundDuration(d time.Duration) time.Duration {
+	switch {
+	case d >= time.Second:
+		return d.Round(time.Millisecond)
+	case d >= time.Millisecond:
+		return d.Round(10 * time.Microsecond)
+	default:
+		return d.Round(time.Microsecond)
+	}
 }
 
 func rate(n float64, d time.Duration) float64 {
