@@ -29,6 +29,7 @@ type furnitureLine struct {
 	date      dateLine
 	hasDate   bool
 	onlyDates bool // the block is a date line and nothing else
+	notes     bool // an age or a reading time without a date: "Updated 3 hours ago", "4 min read"
 }
 
 func (f *furnitureLine) addDate(d dateLine) {
@@ -188,7 +189,7 @@ func readFurniture(p *para) (furnitureLine, bool) {
 			return furnitureLine{}, false
 		}
 	}
-	return f, f.hasDate || len(f.bylines) > 0
+	return f, f.hasDate || len(f.bylines) > 0 || f.notes
 }
 
 // readFurnitureLine reads one line into f and reports whether all of it is furniture.
@@ -219,6 +220,10 @@ func readFurnitureLine(line string, f *furnitureLine) bool {
 		}
 		flush()
 		f.onlyDates = false
+		if timeNote(seg) {
+			f.notes = true
+			continue
+		}
 		seg, date, withDate := cutTrailingDate(seg)
 		by, ok := bylineOf(seg)
 		if !ok && !withDate {
@@ -258,6 +263,57 @@ func readFurnitureLine(line string, f *furnitureLine) bool {
 	// Names are furniture only beside a byline on the same line, or beside a date when they are
 	// written as names: "The Orvet Courier · 16 April 2031", not "Talks resume | 2 May 2031".
 	return names == 0 || authored || (dated && titled == names)
+}
+
+// timeNote reports a page's note of an article's age or length, which carries no date:
+// "Updated 3 hours ago", "an hour ago", "4 min read", "Reading time: 6 minutes".
+func timeNote(seg string) bool {
+	if len(seg) > 40 {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(seg))
+	reading := false
+labels:
+	for len(words) > 0 {
+		switch strings.TrimRight(words[0], ":") {
+		case "reading", "time":
+			reading = true
+		case "updated", "published", "posted", "last":
+		default:
+			break labels
+		}
+		words = words[1:]
+	}
+	if len(words) == 2 {
+		// "4-min read": the unit glued to the number.
+		if n, unit, ok := strings.Cut(words[0], "-"); ok {
+			words = []string{n, unit, words[1]}
+		}
+	}
+	if len(words) < 2 || len(words) > 3 {
+		return false
+	}
+	if n := words[0]; n != "a" && n != "an" && (n == "" || digits(n) != n) {
+		return false
+	}
+	minutes := false
+	switch words[1] {
+	case "min", "mins", "minute", "minutes":
+		minutes = true
+	}
+	if len(words) == 2 {
+		return reading && minutes
+	}
+	switch words[2] {
+	case "read":
+		return minutes
+	case "ago":
+		switch strings.TrimSuffix(words[1], "s") {
+		case "second", "sec", "minute", "min", "hour", "hr", "day", "week", "month", "year":
+			return true
+		}
+	}
+	return false
 }
 
 // segmentSeparators cut a furniture line into its parts.

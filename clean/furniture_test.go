@@ -116,6 +116,28 @@ func TestCleanFurniture(t *testing.T) {
 			wantRemoved:   []string{"Posted on May 30, 2031 by Ellen Marsh"},
 		},
 		{
+			name:          "date and reading time",
+			in:            lines(headline, "By Ellen Marsh", "2 May 2031 · 4 min read", body1),
+			wantTitle:     headline,
+			wantByline:    "Ellen Marsh",
+			wantPublished: day(2031, 5, 2),
+			wantRemoved:   []string{"By Ellen Marsh", "2 May 2031 · 4 min read"},
+		},
+		{
+			name:        "age without a date",
+			in:          lines(headline, "Updated 3 hours ago", body1),
+			wantTitle:   headline,
+			wantRemoved: []string{"Updated 3 hours ago"},
+			wantText:    body1,
+		},
+		{
+			name:        "reading time alone",
+			in:          lines(headline, "By Ellen Marsh", "Reading time: 6 minutes", body1),
+			wantTitle:   headline,
+			wantByline:  "Ellen Marsh",
+			wantRemoved: []string{"By Ellen Marsh", "Reading time: 6 minutes"},
+		},
+		{
 			name:          "month-day-year date line",
 			in:            lines(headline, "By Ellen Marsh", "May 2, 2031", body1),
 			wantTitle:     headline,
@@ -309,6 +331,12 @@ func TestCleanFurniture(t *testing.T) {
 			name:      "bare date at the end is not read",
 			in:        lines(headline, body1, body2, "2 May 2031"),
 			wantTitle: headline,
+		},
+		{
+			name:         "a number of minutes is not a reading time",
+			in:           lines(headline, "90 minutes", body1),
+			wantTitle:    headline,
+			wantHeadings: []string{"90 minutes"},
 		},
 		{
 			name:       "date with a headline-like name beside it is not furniture",
