@@ -91,12 +91,20 @@ func markFurniture(ps []para, title string, res *Result) {
 		top[t].mast = !top[t].ok && mastheadAt(ps, top, t, bylines)
 	}
 	var stamps []dateLine
+	bylines = bylines[:0]
 	for _, c := range top {
 		if c.ok || c.mast {
 			ps[c.i].role, ps[c.i].furniture = roleRemoved, true
 		}
-		if c.ok && c.f.hasDate {
-			stamps = append(stamps, c.f.date)
+		switch {
+		case c.ok:
+			bylines = append(bylines, c.f.bylines...)
+			if c.f.hasDate {
+				stamps = append(stamps, c.f.date)
+			}
+		case c.mast && authorInPlace(ps[c.i].text):
+			// Between the headline and the byline or date, "Jane Roe in Kyiv" is the author.
+			bylines = append(bylines, ps[c.i].text)
 		}
 	}
 	// The tail: a labelled date line or two after the last paragraph.
@@ -121,7 +129,7 @@ func markFurniture(ps []para, title string, res *Result) {
 // the headline, a masthead left in costs a line of text.
 func mastheadAt(ps []para, top []candidate, t int, bylines []string) bool {
 	p := &ps[top[t].i]
-	if !mastheadShape(p) {
+	if !mastheadShape(p) && (strings.ContainsRune(p.raw, '\n') || !authorInPlace(p.text)) {
 		return false
 	}
 	nextFurniture := t+1 < len(top) && top[t+1].ok
@@ -199,6 +207,7 @@ func readFurnitureLine(line string, f *furnitureLine) bool {
 	// are read together while they still make a date line.
 	run, runDate := "", dateLine{}
 	names, titled, authored, dated := 0, 0, false, false
+	var placed []string // names in a place: "Jane Roe in Kyiv"
 	flush := func() {
 		if run != "" {
 			f.addDate(runDate)
@@ -246,6 +255,9 @@ func readFurnitureLine(line string, f *furnitureLine) bool {
 			}
 			f.bylines = append(f.bylines, by)
 			authored = true
+		case authorInPlace(seg):
+			names, titled = names+1, titled+1
+			placed = append(placed, seg)
 		case nameShape(seg):
 			names++
 			if titleCase(seg) {
@@ -262,7 +274,14 @@ func readFurnitureLine(line string, f *furnitureLine) bool {
 	flush()
 	// Names are furniture only beside a byline on the same line, or beside a date when they are
 	// written as names: "The Orvet Courier · 16 April 2031", not "Talks resume | 2 May 2031".
-	return names == 0 || authored || (dated && titled == names)
+	if names > 0 && !authored && !(dated && titled == names) {
+		return false
+	}
+	if !authored && dated {
+		// "Jane Roe in Kyiv · Tue 2 May 2031": beside a date, a name in a place is the author.
+		f.bylines = append(f.bylines, placed...)
+	}
+	return true
 }
 
 // timeNote reports a page's note of an article's age or length, which carries no date:
@@ -521,6 +540,25 @@ func personName(s string) bool {
 		}
 	}
 	return upper >= 2 && upper <= 4
+}
+
+// authorInPlace reports a name with the place it was written in, as some papers print their
+// bylines: "Jane Roe in Kyiv", "Jane Roe and John Doe in Brussels".
+func authorInPlace(s string) bool {
+	i := strings.LastIndex(s, " in ")
+	if i < 0 {
+		return false
+	}
+	names, place := s[:i], s[i+4:]
+	if !titleCase(place) || !nameShape(place) {
+		return false
+	}
+	for name := range strings.SplitSeq(strings.ReplaceAll(names, " & ", " and "), " and ") {
+		if !personName(name) {
+			return false
+		}
+	}
+	return true
 }
 
 // authorWithRole reads "Jane Roe, Staff writer" without a "By": a name then a role.
