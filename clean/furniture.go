@@ -188,6 +188,12 @@ func readFurniture(p *para) (furnitureLine, bool) {
 		return furnitureLine{}, false
 	}
 	f := furnitureLine{onlyDates: true}
+	if !strings.ContainsRune(p.raw, '\n') {
+		if !readFurnitureLine(p.text, &f) {
+			return furnitureLine{}, false
+		}
+		return f, f.hasDate || len(f.bylines) > 0 || f.notes
+	}
 	for line := range strings.SplitSeq(p.raw, "\n") {
 		line = normalize(line)
 		if line == "" {
