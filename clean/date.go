@@ -399,15 +399,53 @@ func readOffset(g *dateGroup, tok string) bool {
 	return true
 }
 
-// zoneOffsets are the zone abbreviations English news sites print, in hours east of UTC.
-// Ambiguous ones ("IST": India or Ireland; "CST": China or the US) take the reading common in
-// English-language news.
-var zoneOffsets = map[string]float64{
-	"Z": 0, "GMT": 0, "UTC": 0, "UT": 0, "WET": 0, "BST": 1, "IST": 5.5, "WEST": 1, "CET": 1,
-	"CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "GST": 4, "PKT": 5, "SGT": 8, "HKT": 8, "JST": 9,
-	"KST": 9, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13, "EST": -5, "EDT": -4, "CST": -6,
-	"CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "HST": -10,
-	"ET": -5, "CT": -6, "MT": -7, "PT": -8,
+// zoneOffset returns the offset in minutes east of UTC of a zone abbreviation English news
+// sites print. Ambiguous ones ("IST": India or Ireland; "CST": China or the US) take the reading
+// common in English-language news.
+func zoneOffset(name string) (int, bool) {
+	switch name {
+	case "Z", "GMT", "UTC", "UT", "WET":
+		return 0, true
+	case "BST", "WEST", "CET":
+		return 60, true
+	case "CEST", "EET":
+		return 120, true
+	case "EEST", "MSK":
+		return 180, true
+	case "GST":
+		return 240, true
+	case "PKT":
+		return 300, true
+	case "IST":
+		return 330, true
+	case "SGT", "HKT":
+		return 480, true
+	case "JST", "KST":
+		return 540, true
+	case "AEST":
+		return 600, true
+	case "AEDT":
+		return 660, true
+	case "NZST":
+		return 720, true
+	case "NZDT":
+		return 780, true
+	case "EDT":
+		return -240, true
+	case "EST", "CDT", "ET":
+		return -300, true
+	case "CST", "MDT", "CT":
+		return -360, true
+	case "MST", "PDT", "MT":
+		return -420, true
+	case "PST", "AKDT", "PT":
+		return -480, true
+	case "AKST":
+		return -540, true
+	case "HST":
+		return -600, true
+	}
+	return 0, false
 }
 
 // readZone reads a zone abbreviation, possibly with an offset: "BST", "GMT+1", "UTC+02:00".
@@ -416,12 +454,12 @@ func readZone(g *dateGroup, tok string) bool {
 	if i := strings.IndexAny(tok, "+-"); i > 0 {
 		name, off = tok[:i], tok[i:]
 	}
-	hours, ok := zoneOffsets[name]
+	minutes, ok := zoneOffset(name)
 	if !ok || g.zoneSet {
 		return false
 	}
 	g.zoneSet, g.zoneName = true, name
-	g.offset += int(hours * 3600)
+	g.offset += minutes * 60
 	if off != "" {
 		if name != "GMT" && name != "UTC" {
 			return false
