@@ -19,7 +19,11 @@ func (r *Record) WriteText(w io.Writer) error {
 		fmt.Fprintf(&b, "   %s\n", r.Subtitle)
 	}
 	var meta []string
-	for _, v := range []string{r.Outlet, r.Published, r.Lang, r.Source} {
+	byline := r.Byline
+	if byline != "" {
+		byline = "by " + byline
+	}
+	for _, v := range []string{byline, r.Outlet, r.Published, r.Lang, r.Source} {
 		if v != "" {
 			meta = append(meta, v)
 		}
