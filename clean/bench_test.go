@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/dossier-news/dossier/clean"
+	"github.com/dossier-news/dossier/internal/shared"
 )
 
 // benchArticles returns real articles to measure on: the shared seeds when they are there,
@@ -46,6 +47,35 @@ func totalSize(articles []string) int64 {
 // BenchmarkCleanText measures the whole plain-text path: TextBlocks then Clean.
 func BenchmarkCleanText(b *testing.B) {
 	articles := benchArticles(b, "*.txt")
+	b.SetBytes(totalSize(articles))
+	for b.Loop() {
+		for _, a := range articles {
+			clean.Clean(clean.TextBlocks(a), "")
+		}
+	}
+}
+
+// BenchmarkCleanNews measures the plain-text path on the real news articles of the quotes
+// benchmark, whose many short paragraphs are what the boilerplate checks spend their time on.
+func BenchmarkCleanNews(b *testing.B) {
+	dir := shared.Dir(b, "bench", "quotes")
+	var articles []string
+	for _, split := range []string{"train", "dev"} {
+		paths, err := filepath.Glob(filepath.Join(dir, split, "docs", "*.txt"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			articles = append(articles, string(data))
+		}
+	}
+	if len(articles) == 0 {
+		b.Skipf("no news articles in %s", dir)
+	}
 	b.SetBytes(totalSize(articles))
 	for b.Loop() {
 		for _, a := range articles {
