@@ -19,6 +19,7 @@ var ErrNoText = errors.New("no article text found")
 func Article(doc *dossier.Document) (*dossier.Article, error) {
 	m := doc.Meta
 	var blocks []clean.Block
+	var byline string
 	switch doc.Format {
 	case dossier.FormatHTML:
 		p, err := HTML(doc.Body, m.URL)
@@ -30,6 +31,7 @@ func Article(doc *dossier.Document) (*dossier.Article, error) {
 		m.Outlet = cmp.Or(m.Outlet, p.Outlet)
 		m.URL = cmp.Or(m.URL, p.URL)
 		m.Lang = cmp.Or(m.Lang, p.Lang)
+		byline = p.Byline
 		if m.Published.IsZero() {
 			m.Published = p.Published
 		}
@@ -51,7 +53,7 @@ func Article(doc *dossier.Document) (*dossier.Article, error) {
 		Title:     cmp.Or(m.Title, r.Title),
 		Subtitle:  r.Subtitle,
 		Outlet:    m.Outlet,
-		Byline:    r.Byline,
+		Byline:    cmp.Or(byline, r.Byline),
 		URL:       m.URL,
 		Published: m.Published,
 		Lang:      cmp.Or(m.Lang, clean.Lang(r.Text)),

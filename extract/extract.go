@@ -27,6 +27,8 @@ type Page struct {
 	Published time.Time
 	// Lang is a two-letter language code from <html lang>, content-language or og:locale.
 	Lang string
+	// Byline names the authors, from JSON-LD author or an author meta tag ("Jane Roe, John Doe").
+	Byline string
 }
 
 // HTML extracts the main content and metadata of one page. body is read as UTF-8 (ingest

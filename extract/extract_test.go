@@ -26,7 +26,7 @@ func render(p *extract.Page) string {
 	if !p.Published.IsZero() {
 		published = p.Published.UTC().Format(time.RFC3339)
 	}
-	fmt.Fprintf(&b, "published: %s\nlang: %s\n", published, p.Lang)
+	fmt.Fprintf(&b, "published: %s\nlang: %s\nbyline: %s\n", published, p.Lang, p.Byline)
 	for _, bl := range p.Blocks {
 		b.WriteString("\n")
 		if bl.Heading {
@@ -197,6 +197,21 @@ table","datePublished":"2024-05-02"}]}</script>`, ""),
 			html: page(`<meta property="og:locale" content="english">`, ""),
 			want: extract.Page{},
 		},
+		{
+			name: "json-ld authors, deduplicated",
+			html: page(`<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Ada Brill"},{"@type":"Person","name":"Tomas Lune"},{"@type":"Person","name":"Ada Brill"}]}</script><meta name="author" content="Desk">`, ""),
+			want: extract.Page{Byline: "Ada Brill, Tomas Lune"},
+		},
+		{
+			name: "author meta with a By",
+			html: page(`<meta name="byl" content="By Ada Brill and Tomas Lune">`, ""),
+			want: extract.Page{Byline: "Ada Brill and Tomas Lune"},
+		},
+		{
+			name: "author profile URL skipped",
+			html: page(`<meta property="article:author" content="https://coast.example/staff/ada"><meta name="parsely-author" content="Ada Brill">`, ""),
+			want: extract.Page{Byline: "Ada Brill"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -205,9 +220,9 @@ table","datePublished":"2024-05-02"}]}</script>`, ""),
 				t.Fatalf("HTML: %v", err)
 			}
 			w := tt.want
-			if got.Title != w.Title || got.Outlet != w.Outlet || got.URL != w.URL || !got.Published.Equal(w.Published) || got.Lang != w.Lang {
-				t.Errorf("HTML metadata = {title %q, outlet %q, url %q, published %v, lang %q}, want {%q, %q, %q, %v, %q}",
-					got.Title, got.Outlet, got.URL, got.Published, got.Lang, w.Title, w.Outlet, w.URL, w.Published, w.Lang)
+			if got.Title != w.Title || got.Outlet != w.Outlet || got.URL != w.URL || !got.Published.Equal(w.Published) || got.Lang != w.Lang || got.Byline != w.Byline {
+				t.Errorf("HTML metadata = {title %q, outlet %q, url %q, published %v, lang %q, byline %q}, want {%q, %q, %q, %v, %q, %q}",
+					got.Title, got.Outlet, got.URL, got.Published, got.Lang, got.Byline, w.Title, w.Outlet, w.URL, w.Published, w.Lang, w.Byline)
 			}
 			if len(got.Blocks) != 1 || !strings.HasPrefix(got.Blocks[0].Text, "The tide table") {
 				t.Errorf("HTML blocks = %+v, want the one story paragraph", got.Blocks)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 )
 
@@ -17,6 +18,7 @@ type linkedData struct {
 	body         string
 	url          string
 	lang         string
+	authors      string // the article's author names, joined by ", "
 }
 
 // parseLinkedData reads every JSON-LD script of the page. The article object (NewsArticle,
@@ -122,6 +124,22 @@ func (ld *linkedData) article(v map[string]any) {
 		set(&ld.url, ldString(m["@id"]))
 	}
 	set(&ld.lang, ldString(v["inLanguage"]))
+	set(&ld.authors, ldNames(v["author"]))
+}
+
+// ldNames reads the names of one or several JSON-LD people or organisations, joined by ", ".
+func ldNames(v any) string {
+	list, ok := v.([]any)
+	if !ok {
+		return ldName(v)
+	}
+	var names []string
+	for _, x := range list {
+		if n := ldName(x); n != "" && !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 type ldType int

@@ -25,8 +25,29 @@ func (p *page) metadata(out *Page, ld linkedData, base string) {
 	title := firstNonEmpty(h.meta("og:title"), ld.headline, h.meta("twitter:title"), p.firstH1(), h.title)
 	out.Title = stripSiteSuffix(collapseSpace(title), out.Outlet, out.URL)
 	out.Published = p.published(ld)
+	out.Byline = p.byline(ld)
 	out.Lang = langCode(firstNonEmpty(h.lang, h.meta("content-language"), h.meta("og:locale"), ld.lang,
 		h.meta("language"), h.meta("dc.language")))
+}
+
+// byline names the authors from the page's metadata. Author meta tags often hold a profile URL
+// instead of a name; those are skipped, and a leading "By" is dropped.
+func (p *page) byline(ld linkedData) string {
+	h := &p.head
+	for _, v := range []string{ld.authors, h.meta("author"), h.meta("byl"), h.meta("parsely-author"),
+		h.meta("sailthru.author"), h.meta("dc.creator"), h.meta("article:author")} {
+		v = collapseSpace(v)
+		if v == "" || strings.Contains(v, "://") || strings.HasPrefix(v, "www.") {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(v, "By "); ok {
+			v = rest
+		} else if rest, ok := strings.CutPrefix(v, "by "); ok {
+			v = rest
+		}
+		return v
+	}
+	return ""
 }
 
 func (p *page) canonicalURL(ld linkedData, base string) string {
