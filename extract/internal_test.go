@@ -104,3 +104,33 @@ func TestFlattenTableRows(t *testing.T) {
 		t.Errorf("table blocks = %q, want one block per row", got)
 	}
 }
+
+func TestDateFromURL(t *testing.T) {
+	tests := []struct {
+		url  string
+		want string // "" for no date
+	}{
+		{"https://coast.example/story/news/2024/03/14/ferry-returns/123/", "2024-03-14"},
+		{"https://coast.example/west/statements/2024/mar/04/ferry/", "2024-03-04"},
+		{"https://coast.example/news/2024-03-14-ferry-returns", "2024-03-14"},
+		{"https://coast.example/tide-cells-set-off-alarms-20240315/", "2024-03-15"},
+		{"https://coast.example/news/ferry-returns-474349633.html", ""},
+		{"https://coast.example/news/2024/04/31/not-a-day/", ""},
+		{"https://coast.example/news/2099/01/01/future/", ""},
+		{"https://coast.example/2024/03/ferry-returns", ""}, // a month is not a day
+		{"https://coast.example/?d=2024/03/14", ""},          // only the path counts
+		{"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.url, func(t *testing.T) {
+			got := dateFromURL(tt.url)
+			var s string
+			if !got.IsZero() {
+				s = got.Format("2006-01-02")
+			}
+			if s != tt.want {
+				t.Errorf("dateFromURL(%q) = %q, want %q", tt.url, s, tt.want)
+			}
+		})
+	}
+}

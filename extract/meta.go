@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"cmp"
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -25,6 +28,9 @@ func (p *page) metadata(out *Page, ld linkedData, base string) {
 	title := firstNonEmpty(h.meta("og:title"), ld.headline, h.meta("twitter:title"), p.firstH1(), h.title)
 	out.Title = stripSiteSuffix(collapseSpace(title), out.Outlet, out.URL)
 	out.Published = p.published(ld)
+	if out.Published.IsZero() {
+		out.Published = dateFromURL(cmp.Or(out.URL, base))
+	}
 	out.Byline = p.byline(ld)
 	out.Lang = langCode(firstNonEmpty(h.lang, h.meta("content-language"), h.meta("og:locale"), ld.lang,
 		h.meta("language"), h.meta("dc.language")))
@@ -255,4 +261,41 @@ func collapseSpace(s string) string {
 		s = strings.ToValidUTF8(s, "")
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// urlDate finds a date in a URL path as news sites write it: /2031/05/02/, /2031/may/02/,
+// /2031-05-02-, or -20310502/ at the end of a slug.
+var urlDate = regexp.MustCompile(`(?i)/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[/-](0?[1-9]|[12]\d|3[01])(?:[/_.-]|$)|[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)`)
+
+var monthAbbr = map[string]time.Month{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+	"sep": 9, "oct": 10, "nov": 11, "dec": 12}
+
+// dateFromURL is the last resort for the publication date: a day written into the URL's path,
+// which news sites set when the story is first published. It has no time of day, so it is
+// midnight UTC.
+func dateFromURL(raw string) time.Time {
+	u, err := url.Parse(raw)
+	if err != nil || u.Path == "" {
+		return time.Time{}
+	}
+	m := urlDate.FindStringSubmatch(u.Path)
+	if m == nil {
+		return time.Time{}
+	}
+	y, mo, d := m[1], m[2], m[3]
+	if y == "" {
+		y, mo, d = m[4], m[5], m[6]
+	}
+	year, _ := strconv.Atoi(y)
+	day, _ := strconv.Atoi(d)
+	month, ok := monthAbbr[strings.ToLower(mo)]
+	if !ok {
+		n, _ := strconv.Atoi(mo)
+		month = time.Month(n)
+	}
+	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != day || t.After(time.Now().AddDate(0, 0, 2)) {
+		return time.Time{} // 31 April, or a date in the future: not a publication date
+	}
+	return t
 }
