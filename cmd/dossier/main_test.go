@@ -7,6 +7,9 @@ import (
 	"encoding/json"
 	"flag"
 	"github.com/dossier-news/dossier/internal/golden"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -150,4 +153,33 @@ func TestAnalyzeStdinText(t *testing.T) {
 			t.Errorf("text view lacks %q:\n%s", want, stdout)
 		}
 	}
+}
+
+func TestAnalyzeURL(t *testing.T) {
+	const page = `<!doctype html><html lang="en"><head><title>Ferry returns | Coast News</title>
+<meta property="og:site_name" content="Coast News"></head><body><nav><a href="/">Home</a></nav>
+<article><h1>Ferry returns</h1><p>The night ferry to the islands sailed again on Monday after a six-year pause, carrying forty passengers and a van of post.</p>
+<p>“We have waited a long time for this,” said the harbour master, who met the boat at the quay.</p></article></body></html>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, page)
+	}))
+	defer srv.Close()
+
+	t.Run("private address refused by default", func(t *testing.T) {
+		code, stdout, stderr := run(t, "", "analyze", srv.URL+"/story")
+		if code != 1 || stdout != "" || !strings.Contains(stderr, "private address") || !strings.Contains(stderr, srv.URL) {
+			t.Errorf("exit %d, stdout %q, stderr %q; want exit 1 and one error naming the URL and the refusal", code, stdout, stderr)
+		}
+	})
+	t.Run("allowed with --allow-private", func(t *testing.T) {
+		code, stdout, stderr := run(t, "", "analyze", "--allow-private", srv.URL+"/story")
+		if code != 0 {
+			t.Fatalf("exit %d; stderr:\n%s", code, stderr)
+		}
+		recs := decodeRecords(t, stdout)
+		if len(recs) != 1 || recs[0]["outlet"] != "Coast News" || !strings.Contains(recs[0]["text"].(string), "harbour master") {
+			t.Errorf("records = %v, want one article from Coast News with its text", recs)
+		}
+	})
 }
