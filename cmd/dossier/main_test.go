@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"flag"
@@ -182,4 +183,56 @@ func TestAnalyzeURL(t *testing.T) {
 			t.Errorf("records = %v, want one article from Coast News with its text", recs)
 		}
 	})
+}
+
+func TestBenchExample(t *testing.T) {
+	code, stdout, stderr := run(t, "", "bench", "--example", "-repeat", "1")
+	if code != 0 {
+		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
+	}
+	for _, stage := range []string{"ingest", "extract html", "clean text", "extract all", "dedup", "peak memory"} {
+		if !strings.Contains(stdout, stage) {
+			t.Errorf("bench output lacks %q:\n%s", stage, stdout)
+		}
+	}
+}
+
+func TestEvalExtraction(t *testing.T) {
+	dir := t.TempDir()
+	const truth = "The night ferry to the islands sailed again on Monday after a six-year pause, carrying forty passengers."
+	page := "<html><body><nav>Home News Sport</nav><article><p>" + truth + "</p></article><footer>© Coast News</footer></body></html>"
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(page))
+	zw.Close()
+	if err := os.MkdirAll(filepath.Join(dir, "html"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "html", "k1.html.gz"), gz.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gt := `{"k1": {"url": "https://coast.example/ferry", "articleBody": "` + truth + `"}}`
+	if err := os.WriteFile(filepath.Join(dir, "ground-truth.json"), []byte(gt), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pred := filepath.Join(dir, "pred.json")
+	if err := os.WriteFile(pred, []byte(`{"k1": "Home News Sport"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"dossier's own extraction", []string{"eval", "extraction", "--worst", "1", dir}, "pages 1  F1 1.0000  precision 1.0000  recall 1.0000  accuracy 1.0000"},
+		{"another extractor's predictions", []string{"eval", "extraction", "--pred", pred, dir}, "pages 1  F1 0.0000  precision 0.0000  recall 0.0000  accuracy 0.0000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := run(t, "", tt.args...)
+			if code != 0 || !strings.Contains(stdout, tt.want) {
+				t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s\nwant %q", code, stdout, stderr, tt.want)
+			}
+		})
+	}
 }
