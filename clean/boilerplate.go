@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,21 +28,21 @@ const (
 	shortAppealHead           // opens an appeal ("A Message from …:", "Dear readers,"); removed only with one
 )
 
-// classify looks at a normalised block; words is its word count.
-func classify(text string, words int) shortKind {
-	if words <= shortWords && len(text) <= shortBytes {
-		return classifyShort(text, words)
+// classify looks at a normalised block.
+func classify(p *para) shortKind {
+	if p.words <= shortWords && len(p.text) <= shortBytes {
+		return classifyShort(p)
 	}
 	// Only a cookie notice is longer, and it always names cookies: one cheap search first.
-	if words <= noticeWords && strings.Contains(text, noticeMarker) && hasJunkPhrase(strings.ToLower(text)) {
+	if p.words <= noticeWords && strings.Contains(p.text, noticeMarker) && blockPhrases.junk(p.phrases()) {
 		return shortJunk
 	}
 	return shortNone
 }
 
 // classifyShort looks at a normalised block of at most shortWords words and shortBytes bytes.
-func classifyShort(text string, words int) shortKind {
-	lower := strings.ToLower(text)
+func classifyShort(p *para) shortKind {
+	lower := p.lowerText()
 	label := labelOf(lower)
 	if label == "" {
 		// Only symbols, bullets or arrows: a decoration, not prose.
@@ -96,19 +97,20 @@ func classifyShort(text string, words int) shortKind {
 		"condividi", "publicidade", "partilhar", "compartilhar":
 		return shortJunk
 	}
-	if words <= 25 && hasJunkPrefix(lower) {
+	if p.words <= 25 && hasJunkPrefix(lower) {
 		return shortJunk
 	}
-	if hasJunkPhrase(lower) {
+	found := p.phrases()
+	if blockPhrases.junk(found) {
 		return shortJunk
 	}
-	if words <= 12 && !hasQuote(text) && !reportsSpeech(lower) {
-		for _, p := range appealHeads {
-			if strings.HasPrefix(lower, p) {
+	if p.words <= 12 && !hasQuote(p.text) && !blockPhrases.reportsSpeech(found) {
+		for _, h := range appealHeads {
+			if strings.HasPrefix(lower, h) {
 				return shortAppealHead
 			}
 		}
-		if appealScore(lower) >= 4 {
+		if blockPhrases.appealScore(found) >= 4 {
 			return shortJunk
 		}
 	}
@@ -181,7 +183,7 @@ func hasJunkPrefix(lower string) bool {
 	return false
 }
 
-// junkPhrases mark footers and notices anywhere in a short block.
+// junkPhrases mark footers and notices anywhere in a short block (a cookie notice may be longer).
 var junkPhrases = []string{
 	"all rights reserved", "cookie policy", "cookie settings", "use of cookies", "accept cookies",
 	"accept all cookies", "cookie preferences", "we use cookies", "uses cookies", "use cookies and similar",
@@ -191,17 +193,6 @@ var junkPhrases = []string{
 	"without prior written permission", "may not be reproduced", "may not be published, broadcast",
 	"reproduction in whole or in part", "enable javascript", "javascript is disabled",
 	"your browser does not support",
-}
-
-func hasJunkPhrase(lower string) bool {
-	for _, p := range junkPhrases {
-		if strings.Contains(lower, p) {
-			return true
-		}
-	}
-	// "Subscribe to the Example Post newsletter", "Get the newsletter: sign up here".
-	return strings.Contains(lower, "newsletter") &&
-		(strings.Contains(lower, "sign up") || strings.Contains(lower, "subscribe"))
 }
 
 // appealHeads open a reader appeal. On their own they are kept (an editor's letter may start
@@ -235,31 +226,71 @@ var appealMarkers = []struct {
 	{"we need", 1}, {"just $", 1}, {"just €", 1}, {"just £", 1}, {"member", 1},
 }
 
-// appealScore sums the weights of the appeal markers in a lowercased text.
-func appealScore(lower string) int {
-	score := 0
-	for _, m := range appealMarkers {
-		if strings.Contains(lower, m.phrase) {
-			score += m.weight
-		}
-	}
-	return score
-}
-
 // hasQuote reports quotation marks: boilerplate does not quote anyone, news does.
 func hasQuote(s string) bool {
 	return strings.ContainsAny(s, "\"“”„«»‘‚")
 }
 
-// reportsSpeech reports a verb of saying: `Please support us, the mayor told residents.` is news
-// about an appeal, not an appeal.
-func reportsSpeech(lower string) bool {
-	for _, v := range []string{" said", " says", " told", " tells", " according to", " asked", " urged"} {
-		if strings.Contains(lower, v) {
-			return true
+// speechVerbs report speech: `Please support us, the mayor told residents.` is news about an
+// appeal, not an appeal.
+var speechVerbs = []string{" said", " says", " told", " tells", " according to", " asked", " urged"}
+
+// phraseTable holds every phrase the block checks look for anywhere in a lowercased block, in
+// one matcher, with what each phrase means.
+type phraseTable struct {
+	*phraseMatcher
+	junkPhrase phraseSet        // any one marks a footer or a notice
+	newsletter phraseSet        // "newsletter"
+	signUp     phraseSet        // beside "newsletter", a sign-up box
+	speech     phraseSet        // a verb of saying
+	weight     [maxPhrases]int8 // the weight of each appeal marker, 0 for other phrases
+}
+
+// blockPhrases is built once from the tables above and only read.
+var blockPhrases = buildPhraseTable()
+
+func buildPhraseTable() *phraseTable {
+	var t phraseTable
+	var list []string
+	id := func(phrase string) int {
+		if i := slices.Index(list, phrase); i >= 0 {
+			return i
 		}
+		list = append(list, phrase)
+		return len(list) - 1
 	}
-	return false
+	for _, p := range junkPhrases {
+		t.junkPhrase.add(id(p))
+	}
+	// "Subscribe to the Example Post newsletter", "Get the newsletter: sign up here".
+	t.newsletter.add(id("newsletter"))
+	t.signUp.add(id("sign up"))
+	t.signUp.add(id("subscribe"))
+	for _, v := range speechVerbs {
+		t.speech.add(id(v))
+	}
+	for _, m := range appealMarkers {
+		t.weight[id(m.phrase)] += int8(m.weight)
+	}
+	t.phraseMatcher = newPhraseMatcher(list)
+	return &t
+}
+
+// junk reports a footer's or a notice's phrase among found.
+func (t *phraseTable) junk(found phraseSet) bool {
+	return found.hasAny(t.junkPhrase) || (found.hasAny(t.newsletter) && found.hasAny(t.signUp))
+}
+
+// appealScore sums the weights of the appeal markers among found.
+func (t *phraseTable) appealScore(found phraseSet) int {
+	score := 0
+	found.each(func(id int) { score += int(t.weight[id]) })
+	return score
+}
+
+// reportsSpeech reports a verb of saying among found.
+func (t *phraseTable) reportsSpeech(found phraseSet) bool {
+	return found.hasAny(t.speech)
 }
 
 // wordCount counts the words of a normalised text (single spaces between words).

@@ -49,7 +49,10 @@ type para struct {
 	words     int
 	kind      shortKind
 	role      role
-	appeal    int  // appealScore of text plus one; 0 until computed
+	appeal    int       // appealScore of text plus one; 0 until computed
+	lower     string    // text in lower case, once needed; "" until then
+	found     phraseSet // the blockPhrases in lower, once scanned
+	scanned   bool
 	furniture bool // a byline, date line or masthead: removed, and never a deck's neighbour
 }
 
@@ -66,7 +69,7 @@ func Clean(blocks []Block, title string) Result {
 		}
 		p := para{raw: raw, text: normalize(raw), heading: b.Heading}
 		p.words = wordCount(p.text)
-		p.kind = classify(p.text, p.words)
+		p.kind = classify(&p)
 		if p.kind == shortJunk || p.kind == shortLinkList || p.kind == shortPrevNext {
 			p.role = roleRemoved
 		}
@@ -140,7 +143,7 @@ func markAppeals(ps []para) {
 		i = end
 	}
 	for i := range ps {
-		if ps[i].kind != shortJunk || appealScore(labelOf(strings.ToLower(ps[i].text))) < 2 {
+		if ps[i].kind != shortJunk || blockPhrases.appealScore(blockPhrases.find(labelOf(ps[i].lowerText()))) < 2 {
 			continue
 		}
 		start := i
@@ -173,10 +176,26 @@ func paraAppealScore(p *para) int {
 	if p.appeal == 0 {
 		p.appeal = 1
 		if p.words <= appealWords {
-			p.appeal += appealScore(strings.ToLower(p.text))
+			p.appeal += blockPhrases.appealScore(p.phrases())
 		}
 	}
 	return p.appeal - 1
+}
+
+// lowerText returns p's text in lower case, lowering it once: every check reads the same copy.
+func (p *para) lowerText() string {
+	if p.lower == "" {
+		p.lower = strings.ToLower(p.text)
+	}
+	return p.lower
+}
+
+// phrases returns the blockPhrases in p's lowercased text, scanning it once.
+func (p *para) phrases() phraseSet {
+	if !p.scanned {
+		p.found, p.scanned = blockPhrases.find(p.lowerText()), true
+	}
+	return p.found
 }
 
 // bodyWords is the length of a real paragraph. An appeal follows the article, so a run counts
