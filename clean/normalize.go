@@ -26,10 +26,53 @@ func normalize(s string) string {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	s = collapseSpace(s)
-	if norm.NFC.IsNormalString(s) {
+	if stableNFC(s) || norm.NFC.IsNormalString(s) {
 		return s
 	}
 	return norm.NFC.String(s)
+}
+
+// nfcTableEnd bounds the runes nfcStable describes: Latin, Greek, Cyrillic and the other
+// alphabets, general punctuation (curly quotes, dashes) and currency signs.
+const nfcTableEnd = 0x2100
+
+// nfcStable marks each rune below nfcTableEnd that is in NFC on its own and that no rune before
+// it combines with (norm's BoundaryBefore): a text made only of ASCII and of these runes is in
+// NFC, one rune at a time. It is read from norm's own tables once, and only read after.
+var nfcStable = buildNFCStable()
+
+func buildNFCStable() *[nfcTableEnd / 64]uint64 {
+	var t [nfcTableEnd / 64]uint64
+	var buf [utf8.UTFMax]byte
+	for r := rune(0); r < nfcTableEnd; r++ {
+		b := utf8.AppendRune(buf[:0], r)
+		if norm.NFC.Properties(b).BoundaryBefore() && norm.NFC.IsNormal(b) {
+			t[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &t
+}
+
+// stableNFC reports a text made only of runes nfcStable marks, which is then in NFC. News is
+// mostly ASCII with a few quote marks and accented letters, for which norm's own check, reading
+// byte by byte, is the slower way to the same answer; a false answer only means asking norm.
+func stableNFC(s string) bool {
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) && load64(s, i)&msb == 0 {
+			i += 8
+			continue
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r >= nfcTableEnd || nfcStable[r/64]&(1<<(r%64)) == 0 {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // collapseSpace returns s itself when it is already collapsed, which is the common case for
@@ -55,33 +98,66 @@ func collapseSpace(s string) string {
 	return b.String()
 }
 
+// needsCollapse reports space that collapseSpace would change: a space at either end, two in a
+// row, or any other kind of space. Most paragraphs have none, so it reads eight bytes at a time
+// and looks at single bytes only in a word that holds a control byte or a non-ASCII one.
 func needsCollapse(s string) bool {
-	prevSpace := true // a leading space needs trimming too
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == ' ':
-				if prevSpace {
-					return true
-				}
-				prevSpace = true
-			case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
-				return true
-			default:
-				prevSpace = false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if isSpace(r) {
+	if s == "" {
+		return false
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return true
+	}
+	var carry uint64 // the space mark of the previous word's last byte, moved to the first
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s, i)
+		// A byte below 0x0E (where \t to \r are) sets its top bit in w-0x0E..; one from 0x80 up
+		// has it already. Borrows run only from a byte that is below 0x0E, so none is invented.
+		if ((w-0x0E*lsb)|w)&msb != 0 && otherSpace(s, i, i+8) {
 			return true
 		}
-		prevSpace = false
-		i += size
+		spaces := zeroBytes(w ^ ' '*lsb)
+		if spaces&(spaces<<8|carry) != 0 {
+			return true
+		}
+		carry = spaces >> 56
 	}
-	return prevSpace && len(s) > 0
+	return strings.Contains(s[max(i-1, 0):], "  ") || otherSpace(s, i, len(s))
+}
+
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// load64 reads s[i:i+8], the first byte in the lowest bits.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// zeroBytes returns the top bit of each byte of w that is zero, and only those.
+func zeroBytes(w uint64) uint64 {
+	const low7 = 0x7F7F7F7F7F7F7F7F
+	return ^((w&low7 + low7) | w | low7)
+}
+
+// otherSpace reports a space other than ' ' that starts in s[from:to]: a control character
+// \t to \r, or a non-ASCII space, found by the leading byte it starts with.
+func otherSpace(s string, from, to int) bool {
+	for j := from; j < to; j++ {
+		switch c := s[j]; {
+		case c >= '\t' && c <= '\r':
+			return true
+		case c >= 0xC0:
+			if r, _ := utf8.DecodeRuneInString(s[j:]); isSpace(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // trimSpace trims the runes isSpace reports, with an ASCII fast path for the usual clean edges.
