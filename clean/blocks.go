@@ -76,14 +76,24 @@ func scanLines(text string) []line {
 	return lines
 }
 
-// lineRunes counts the runes of a line up to wrapMax+1: past that it returns the line's length
-// in bytes, as any count over wrapMax reads the same.
+// lineRunes counts the runes of a line, as far as wrapping needs: past wrapMax runes, or
+// utf8.UTFMax*wrapMax bytes, it returns the line's length in bytes, as any such count reads the
+// same. ASCII, most of any line, is counted eight bytes at a time.
 func lineRunes(s string) int {
+	if len(s) > utf8.UTFMax*wrapMax {
+		return len(s)
+	}
 	n := 0
-	for range s {
-		if n++; n > wrapMax {
-			return len(s)
+	for i := 0; i < len(s) && n <= wrapMax; n++ {
+		if i+8 <= len(s) && load64(s, i)&msb == 0 {
+			i, n = i+8, n+7
+			continue
 		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	if n > wrapMax {
+		return len(s)
 	}
 	return n
 }

@@ -170,8 +170,20 @@ var junkPrefixes = []string{
 	"à lire aussi:", "lea también:", "lee también:", "leggi anche:", "leia também:",
 }
 
-func hasJunkPrefix(lower string) bool {
+// junkPrefixesByByte holds junkPrefixes by their first byte, so that a block is compared only
+// with the few that could start it. Built once, only read.
+var junkPrefixesByByte = func() (index [256][]string) {
 	for _, p := range junkPrefixes {
+		index[p[0]] = append(index[p[0]], p)
+	}
+	return index
+}()
+
+func hasJunkPrefix(lower string) bool {
+	if lower == "" {
+		return false
+	}
+	for _, p := range junkPrefixesByByte[lower[0]] {
 		if strings.HasPrefix(lower, p) {
 			return true
 		}

@@ -185,7 +185,7 @@ func paraAppealScore(p *para) int {
 // lowerText returns p's text in lower case, lowering it once: every check reads the same copy.
 func (p *para) lowerText() string {
 	if p.lower == "" {
-		p.lower = strings.ToLower(p.text)
+		p.lower = toLower(p.text)
 	}
 	return p.lower
 }

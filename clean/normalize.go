@@ -2,6 +2,7 @@ package clean
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -169,4 +170,45 @@ func trimSpace(s string) string {
 		return s
 	}
 	return strings.TrimFunc(s, isSpace)
+}
+
+// toLower returns strings.ToLower(s) for valid UTF-8. strings.ToLower maps a text rune by rune as
+// soon as it holds one non-ASCII byte, which news does in most paragraphs (a curly quote); here
+// only the runes that change are written, and the rest is copied in runs.
+func toLower(s string) string {
+	var b strings.Builder
+	done := 0 // s[:done] is in b
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				if b.Cap() == 0 {
+					b.Grow(len(s))
+				}
+				b.WriteString(s[done:i])
+				b.WriteByte(c + 'a' - 'A')
+				done = i + 1
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return strings.ToLower(s)
+		}
+		if l := unicode.ToLower(r); l != r {
+			if b.Cap() == 0 {
+				b.Grow(len(s) + utf8.UTFMax)
+			}
+			b.WriteString(s[done:i])
+			b.WriteRune(l)
+			done = i + size
+		}
+		i += size
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
 }

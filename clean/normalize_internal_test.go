@@ -96,3 +96,33 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+func TestToLower(t *testing.T) {
+	tests := []struct{ name, in string }{
+		{name: "empty", in: ""},
+		{name: "already lower", in: "the harbour board"},
+		{name: "ASCII", in: "The Harbour Board MET"},
+		{name: "non-ASCII unchanged", in: "the pier’s “repair”"},
+		{name: "non-ASCII upper", in: "Ÿ ÉCOLE Ärger Йошкар-Ола"},
+		{name: "changes length", in: "Ⱥ and ẞ"},
+		{name: "invalid", in: "\xffABC\xc3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, want := toLower(tt.in), strings.ToLower(tt.in); got != want {
+				t.Errorf("toLower(%q) = %q, want %q", tt.in, got, want)
+			}
+		})
+	}
+}
+
+func FuzzToLower(f *testing.F) {
+	for _, s := range []string{"", "The Pier’s REPAIR", "Ⱥ İ K Ω", "\xffABC\xc3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := toLower(s), strings.ToLower(s); got != want {
+			t.Fatalf("toLower(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -21,7 +21,7 @@ type phraseSet [2]uint64
 
 const maxPhrases = len(phraseSet{}) * 64
 
-func (s *phraseSet) add(id int)     { s[id/64] |= 1 << (id % 64) }
+func (s *phraseSet) add(id int) { s[id/64] |= 1 << (id % 64) }
 
 // hasAny reports whether s and t share a phrase.
 func (s phraseSet) hasAny(t phraseSet) bool { return s[0]&t[0] != 0 || s[1]&t[1] != 0 }
