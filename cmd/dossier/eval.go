@@ -12,6 +12,7 @@ import (
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/eval"
 	"github.com/dossier-news/dossier/extract"
+	"github.com/dossier-news/dossier/ner"
 )
 
 // evalCommand scores a stage of the flow against annotated data.
@@ -21,13 +22,15 @@ type evalCommand struct {
 
 func (c *evalCommand) Run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return usageError{"eval needs what to score: extraction"}
+		return usageError{"eval needs what to score: extraction or ner"}
 	}
 	switch args[0] {
 	case "extraction":
 		return c.extraction(ctx, args[1:])
+	case "ner":
+		return c.ner(args[1:])
 	default:
-		return usageError{fmt.Sprintf("unknown evaluation %q (want extraction)", args[0])}
+		return usageError{fmt.Sprintf("unknown evaluation %q (want extraction or ner)", args[0])}
 	}
 }
 
@@ -81,4 +84,27 @@ func (c *evalCommand) extraction(ctx context.Context, args []string) error {
 		return tw.Flush()
 	}
 	return nil
+}
+
+// ner scores the name tagger on a CoNLL file: entity-level precision, recall and F1 per type.
+func (c *evalCommand) ner(args []string) error {
+	fs := c.newFlagSet("eval ner", "--gold FILE")
+	gold := fs.String("gold", "", "CoNLL `file` with gold tags in its last column")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *gold == "" || fs.NArg() != 0 {
+		fs.Usage()
+		return usageError{"eval ner takes --gold FILE and no arguments"}
+	}
+	docs, err := readCoNLL(*gold)
+	if err != nil {
+		return err
+	}
+	m, err := ner.Default()
+	if err != nil {
+		return err
+	}
+	s := m.Score(docs)
+	return s.Write(c.Stdout)
 }

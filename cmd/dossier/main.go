@@ -5,7 +5,10 @@
 //
 //	dossier analyze [flags] PATH|URL|- ...   one JSON object (or a readable view) per article
 //	dossier eval extraction DIR               score main-text extraction on a benchmark directory
+//	dossier eval ner --gold FILE              score the name tagger on a CoNLL file (P/R/F1 per type)
 //	dossier bench [flags] PATH ...            per-stage throughput and peak memory
+//	dossier train ner [flags]                 train the name tagger on CoNLL-2003 data
+//	dossier tag --format conll FILE|-         append a predicted IOB2 tag to each CoNLL token line
 //	dossier version                           print the version
 //
 // Run "dossier COMMAND -h" for a command's flags. The exit status is 0 on success, 1 when any input
@@ -63,6 +66,10 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&evalCommand{Main: m}).Run(ctx, args)
 	case "bench":
 		return (&benchCommand{Main: m}).Run(ctx, args)
+	case "train":
+		return (&trainCommand{Main: m}).Run(ctx, args)
+	case "tag":
+		return (&tagCommand{Main: m}).Run(ctx, args)
 	case "version":
 		fmt.Fprintln(m.Stdout, "dossier", version)
 		return nil
@@ -80,8 +87,10 @@ func (m *Main) usage() {
 
 Commands:
   analyze   write one JSON object (or a readable view) per article
-  eval      score extraction against a benchmark
+  eval      score extraction or the name tagger against a benchmark
   bench     measure per-stage throughput and peak memory
+  train     train the name tagger (ner) from annotated data
+  tag       tag tokens one per line (CoNLL columns) with names
   version   print the version
 
 Run "dossier COMMAND -h" for a command's flags.

@@ -1,0 +1,19 @@
+// Package ner finds the names of people, organisations, places and other named things in text.
+//
+// It provides a tokenizer that splits text into CoNLL-style tokens with byte offsets (Tokenize,
+// Sentences), a tagger (Model) that labels tokens with IOB2 tags for the CoNLL-2003 types PER, ORG,
+// LOC and MISC, the training of that tagger (Train) and its scoring with the conlleval conventions
+// (Score).
+//
+// The tagger is a greedy left-to-right averaged perceptron over BILOU labels. Its features are the
+// word, its lower-cased and shape forms, prefixes and suffixes, a window of two words either side,
+// the previous two predicted labels, whether the sentence is a headline in capitals, membership of
+// the package's own gazetteers (gazetteer/*.txt), Brown word clusters induced by the project from
+// unlabelled news (clusters.txt, see InduceClusters), and the labels the tagger gave the same word
+// earlier in the document. Features are hashed to 64 bits and kept in an open-addressing table;
+// the model is stored with 16-bit weights, gzip-compressed, and embedded in the binary (model.gz),
+// so Default needs no files at run time.
+//
+// The model is rebuilt with `dossier train ner`, which reads the CoNLL-2003 train and dev files,
+// shuffles documents with a fixed seed and keeps the epoch with the best entity F1 on dev.
+package ner

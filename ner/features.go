@@ -1,0 +1,311 @@
+package ner
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Feature templates. Their numbers are part of the model: renumbering needs a new model.
+const (
+	fBias uint64 = iota + 1
+	fWord
+	fLow
+	fShape
+	fPrefix
+	fSuffix
+	fLowPrev
+	fLowNext
+	fLowPrev2
+	fLowNext2
+	fShapePrev
+	fShapeNext
+	fShapePrevCur
+	fShapeCurNext
+	fShapeTri
+	fBigramPrev
+	fBigramNext
+	fFirst
+	fHeadline
+	fCluster
+	fClusterPrev
+	fClusterNext
+	fGaz
+	fGazPrev
+	fGazNext
+	fLowerKnown
+	fLabel1
+	fLabel2
+	fLabel1Low
+	fLabel1Shape
+	fMemory
+	fMemoryShape
+	fSuffixPrev
+	fLowPrevCur2
+)
+
+// wordInfo is what the features need to know of one token, computed once.
+type wordInfo struct {
+	word, low, shape uint64
+	prefix, suffix   [4]uint64 // of the lower-cased word, 1 to 4 runes; 0 when it is shorter
+	cluster          int32     // -1 when the word has no cluster
+	lowerKnown       bool      // a capitalised word whose lower-case form has a cluster: an ordinary word
+	upper            bool      // starts with a capital
+	gaz              uint32    // bit 4*list+position for each gazetteer name the token is part of
+}
+
+// scratch holds the buffers the feature code reuses from token to token.
+type scratch struct {
+	low, shape, tmp []byte
+	infos           []wordInfo
+	feats           []uint64
+}
+
+func (lx *Lexicon) info(w string, sc *scratch) wordInfo {
+	sc.low = appendLower(sc.low[:0], w)
+	sc.shape = appendShape(sc.shape[:0], w)
+	in := wordInfo{word: hashString(w), low: hashBytes(sc.low), shape: hashBytes(sc.shape), cluster: -1}
+	r, _ := utf8.DecodeRuneInString(w)
+	in.upper = unicode.IsUpper(r)
+	// Affixes by runes, so that accented letters count once.
+	n, end := 0, 0
+	for end < len(sc.low) && n < 4 {
+		_, size := utf8.DecodeRune(sc.low[end:])
+		end += size
+		in.prefix[n] = hashBytes(sc.low[:end])
+		n++
+	}
+	n, start := 0, len(sc.low)
+	for start > 0 && n < 4 {
+		_, size := utf8.DecodeLastRune(sc.low[:start])
+		start -= size
+		in.suffix[n] = hashBytes(sc.low[start:])
+		n++
+	}
+	if lx != nil {
+		if id, ok := lx.clusterOf(w, sc); ok {
+			in.cluster = id
+		}
+		if in.upper {
+			_, in.lowerKnown = lx.clusters[in.low]
+		}
+	}
+	return in
+}
+
+// clusterOf returns the cluster of a word, trying it as written, then as a lower-case and a
+// capitalised word so that headlines in capitals find their words.
+func (lx *Lexicon) clusterOf(w string, sc *scratch) (int32, bool) {
+	if id, ok := lx.clusters[hashString(w)]; ok {
+		return id, true
+	}
+	if id, ok := lx.clusters[hashBytes(sc.low)]; ok {
+		return id, true
+	}
+	sc.tmp = appendTitle(sc.tmp[:0], sc.low)
+	id, ok := lx.clusters[hashBytes(sc.tmp)]
+	return id, ok
+}
+
+// appendShape writes the word's shape: X for a capital, x for a small letter, d for a digit,
+// other characters as they are, with runs of one class collapsed ("Xx", "X.X.", "d,d").
+func appendShape(dst []byte, w string) []byte {
+	var last byte
+	for _, r := range w {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '~'
+		}
+		if c != last || (c != 'X' && c != 'x' && c != 'd') {
+			dst = append(dst, c)
+		}
+		last = c
+	}
+	return dst
+}
+
+// markGazetteers sets each token's gaz bits from the longest name of each list that starts there.
+func (lx *Lexicon) markGazetteers(infos []wordInfo) {
+	if lx == nil {
+		return
+	}
+	for i := range infos {
+		entries := lx.gaz[infos[i].low]
+		if len(entries) == 0 || !infos[i].upper {
+			continue
+		}
+		var best [numGaz]int
+		for _, e := range entries {
+			n := 1 + len(e.rest)
+			if i+n > len(infos) || n <= best[e.list] {
+				continue
+			}
+			ok := true
+			for j, h := range e.rest {
+				if infos[i+1+j].low != h {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best[e.list] = n
+			}
+		}
+		for list, n := range best {
+			switch {
+			case n == 1:
+				infos[i].gaz |= 1 << (4*list + posU)
+			case n > 1:
+				infos[i].gaz |= 1 << (4*list + posB)
+				for j := i + 1; j < i+n-1; j++ {
+					infos[j].gaz |= 1 << (4*list + posI)
+				}
+				infos[i+n-1].gaz |= 1 << (4*list + posL)
+			}
+		}
+	}
+}
+
+// isHeadline reports whether a sentence is written in capitals, as headlines often are: there
+// capitals say nothing about names.
+func isHeadline(words []string) bool {
+	letters := 0
+	for _, w := range words {
+		for _, r := range w {
+			if unicode.IsLower(r) {
+				return false
+			}
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+	}
+	return letters > 3
+}
+
+// staticFeatures appends the features of token i that do not depend on predicted labels.
+func (lx *Lexicon) staticFeatures(dst []uint64, infos []wordInfo, i int, headline bool) []uint64 {
+	cur := infos[i]
+	at := func(j int) wordInfo {
+		if j < 0 {
+			return wordInfo{word: 1, low: 1, shape: 1, cluster: -1}
+		}
+		if j >= len(infos) {
+			return wordInfo{word: 2, low: 2, shape: 2, cluster: -1}
+		}
+		return infos[j]
+	}
+	p1, p2, n1, n2 := at(i-1), at(i-2), at(i+1), at(i+2)
+	dst = append(dst,
+		fBias,
+		mix(fWord, cur.word),
+		mix(fLow, cur.low),
+		mix(fShape, cur.shape),
+		mix(fLowPrev, p1.low),
+		mix(fLowNext, n1.low),
+		mix(fLowPrev2, p2.low),
+		mix(fLowNext2, n2.low),
+		mix(fShapePrev, p1.shape),
+		mix(fShapeNext, n1.shape),
+		mix(mix(fShapePrevCur, p1.shape), cur.shape),
+		mix(mix(fShapeCurNext, cur.shape), n1.shape),
+		mix(mix(mix(fShapeTri, p1.shape), cur.shape), n1.shape),
+		mix(mix(fBigramPrev, p1.low), cur.low),
+		mix(mix(fBigramNext, cur.low), n1.low),
+		mix(mix(fLowPrevCur2, p2.low), p1.low),
+		mix(fSuffixPrev, p1.suffix[2]),
+	)
+	for k := range 4 {
+		if cur.prefix[k] != 0 {
+			dst = append(dst, mix(fPrefix+uint64(k)<<8, cur.prefix[k]))
+		}
+		if cur.suffix[k] != 0 {
+			dst = append(dst, mix(fSuffix+uint64(k)<<8, cur.suffix[k]))
+		}
+	}
+	if i == 0 {
+		dst = append(dst, mix(fFirst, cur.shape))
+	}
+	if headline {
+		dst = append(dst, mix(fHeadline, cur.shape), mix(fHeadline+1<<8, cur.low))
+	}
+	if cur.upper {
+		known := uint64(0)
+		if cur.lowerKnown {
+			known = 1
+		}
+		if i == 0 {
+			known |= 2
+		}
+		dst = append(dst, mix(fLowerKnown, known))
+	}
+	if lx != nil {
+		dst = lx.appendClusters(dst, fCluster, cur, 4)
+		dst = lx.appendClusters(dst, fClusterPrev, p1, 2)
+		dst = lx.appendClusters(dst, fClusterNext, n1, 2)
+		dst = appendGaz(dst, fGaz, cur.gaz, false)
+		dst = appendGaz(dst, fGazPrev, p1.gaz, true)
+		dst = appendGaz(dst, fGazNext, n1.gaz, true)
+	}
+	return dst
+}
+
+// appendClusters adds the first n path prefixes (4, 6, 10, 20 bits) of the word's cluster.
+func (lx *Lexicon) appendClusters(dst []uint64, tmpl uint64, in wordInfo, n int) []uint64 {
+	if in.cluster < 0 {
+		return append(dst, mix(tmpl, 0))
+	}
+	p := &lx.paths[in.cluster]
+	for k := range n {
+		dst = append(dst, mix(tmpl, p[k]))
+	}
+	return dst
+}
+
+// appendGaz adds one feature per gazetteer bit; listOnly drops the position within the name.
+func appendGaz(dst []uint64, tmpl uint64, bits uint32, listOnly bool) []uint64 {
+	for b := range 4 * numGaz {
+		if bits&(1<<b) == 0 {
+			continue
+		}
+		v := uint64(b)
+		if listOnly {
+			v = uint64(b / 4)
+		}
+		dst = append(dst, mix(tmpl, v))
+	}
+	return dst
+}
+
+// memory is what the tagger remembers of a document: how often it labelled each word (by its
+// lower-case hash) as part of a name of each type. Names are usually given in full first, so a
+// later lone "Trump" or a word in a capitalised headline learns from the earlier mentions.
+type memory map[uint64][numTypes]uint16
+
+// dynamicFeatures appends the features that depend on the labels already predicted.
+func dynamicFeatures(dst []uint64, cur wordInfo, prev1, prev2 label, mem memory) []uint64 {
+	dst = append(dst,
+		mix(fLabel1, uint64(prev1)),
+		mix(fLabel2, uint64(prev2)<<8|uint64(prev1)),
+		mix(mix(fLabel1Low, uint64(prev1)), cur.low),
+		mix(mix(fLabel1Shape, uint64(prev1)), cur.shape),
+	)
+	if counts, ok := mem[cur.low]; ok {
+		best, bestN := 0, uint16(0)
+		for t, n := range counts {
+			if n > bestN {
+				best, bestN = t, n
+			}
+		}
+		dst = append(dst, mix(fMemory, uint64(best)), mix(mix(fMemoryShape, uint64(best)), cur.shape))
+	}
+	return dst
+}

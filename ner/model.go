@@ -1,0 +1,263 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sync"
+)
+
+// ErrStaleModel means a model was trained with other clusters or gazetteers than the package has:
+// its features would not mean what they meant in training, so it must be trained again.
+var ErrStaleModel = errors.New("model was trained with other word clusters or gazetteers")
+
+// ErrBadModel means model data is not a model this package wrote.
+var ErrBadModel = errors.New("not a dossier NER model")
+
+const modelMagic = "dossier-ner 1\n"
+
+//go:embed model.gz
+var embeddedModel []byte
+
+// Options choose the kinds of features a model uses besides the words themselves; they let
+// training measure what clusters and gazetteers add.
+type Options struct {
+	NoClusters   bool
+	NoGazetteers bool
+}
+
+// Model is a trained tagger. It is safe for concurrent use.
+type Model struct {
+	lex   *Lexicon
+	opts  Options
+	feats *table
+	w     []int16 // numLabels weights per row of feats
+}
+
+// Default returns the model embedded in the package, loaded on first use and shared after.
+func Default() (*Model, error) { return defaultModel() }
+
+// defaultModel caches the embedded model: it is read-only after loading, and loading it once per
+// article would cost more than the tagging.
+var defaultModel = sync.OnceValues(func() (*Model, error) {
+	lx, err := DefaultLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return Read(bytes.NewReader(embeddedModel), lx)
+})
+
+// lexicon returns lx without the parts the options turn off.
+func (lx *Lexicon) with(o Options) *Lexicon {
+	c := *lx
+	if o.NoClusters {
+		c.clusters = nil
+	}
+	if o.NoGazetteers {
+		c.gaz = nil
+	}
+	return &c
+}
+
+// Read reads a model written by Write. lx must be the lexicon the model was trained with.
+func Read(r io.Reader, lx *Lexicon) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w: %w", ErrBadModel, err)
+	}
+	br := bufio.NewReaderSize(zr, 1<<16)
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
+		return nil, fmt.Errorf("read model: %w", ErrBadModel)
+	}
+	var head [4]uint64 // options, lexicon checksum, labels, rows
+	for i := range head {
+		if head[i], err = binary.ReadUvarint(br); err != nil {
+			return nil, fmt.Errorf("read model header: %w", err)
+		}
+	}
+	opts := Options{NoClusters: head[0]&1 != 0, NoGazetteers: head[0]&2 != 0}
+	if head[1] != lx.sum {
+		return nil, fmt.Errorf("read model: %w", ErrStaleModel)
+	}
+	if head[2] != numLabels || head[3] > 1<<26 {
+		return nil, fmt.Errorf("read model: %w: %d labels, %d rows", ErrBadModel, head[2], head[3])
+	}
+	rows := int(head[3])
+	m := &Model{lex: lx.with(opts), opts: opts, feats: newTable(rows), w: make([]int16, rows*numLabels)}
+	var key uint64
+	for i := range rows {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("read model features: %w", err)
+		}
+		key += d
+		m.feats.insert(key, int32(i))
+	}
+	m.feats.n = rows
+	for i := range m.w {
+		v, err := binary.ReadVarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("read model weights: %w", err)
+		}
+		m.w[i] = int16(v)
+	}
+	return m, nil
+}
+
+// Write writes the model: its features sorted and delta-coded, its weights as varints, gzipped.
+func (m *Model) Write(w io.Writer) error {
+	type row struct {
+		key uint64
+		row int32
+	}
+	var rows []row
+	for _, s := range m.feats.slots {
+		if s.key != 0 {
+			rows = append(rows, row{s.key, s.row})
+		}
+	}
+	slices.SortFunc(rows, func(a, b row) int {
+		if a.key < b.key {
+			return -1
+		}
+		return 1
+	})
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(modelMagic)
+	var buf [binary.MaxVarintLen64]byte
+	flags := uint64(0)
+	if m.opts.NoClusters {
+		flags |= 1
+	}
+	if m.opts.NoGazetteers {
+		flags |= 2
+	}
+	for _, v := range []uint64{flags, m.lex.sum, numLabels, uint64(len(rows))} {
+		bw.Write(binary.AppendUvarint(buf[:0], v))
+	}
+	var last uint64
+	for _, r := range rows {
+		bw.Write(binary.AppendUvarint(buf[:0], r.key-last))
+		last = r.key
+	}
+	for _, r := range rows {
+		for _, v := range m.w[int(r.row)*numLabels : int(r.row+1)*numLabels] {
+			bw.Write(binary.AppendVarint(buf[:0], int64(v)))
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	return nil
+}
+
+// Features reports how many features have weights in the model.
+func (m *Model) Features() int { return m.feats.n }
+
+// TagDocument tags the sentences of one document, given as words, with IOB2 tags. Sentences of
+// one document go together because the tagger remembers how it labelled each word before.
+func (m *Model) TagDocument(sents [][]string) [][]string {
+	t := m.newTagger()
+	out := make([][]string, len(sents))
+	var labels []label
+	for i, words := range sents {
+		labels = t.tag(words, labels)
+		out[i] = iob2(labels, make([]string, 0, len(words)))
+	}
+	return out
+}
+
+// tagger tags the sentences of one document in turn.
+type tagger struct {
+	m   *Model
+	sc  scratch
+	mem memory
+}
+
+func (m *Model) newTagger() *tagger {
+	return &tagger{m: m, mem: make(memory)}
+}
+
+// startLabel stands for the labels before a sentence's first word in features; it is no label a
+// word can get.
+const startLabel = label(numLabels)
+
+// tag labels one sentence, reusing dst.
+func (t *tagger) tag(words []string, dst []label) []label {
+	dst = slices.Grow(dst[:0], len(words))[:len(words)]
+	infos, headline := t.m.lex.prepare(words, &t.sc)
+	prev1, prev2 := startLabel, startLabel
+	w := t.m.w
+	for i := range words {
+		feats := t.m.lex.staticFeatures(t.sc.feats[:0], infos, i, headline)
+		feats = dynamicFeatures(feats, infos[i], prev1, prev2, t.mem)
+		t.sc.feats = feats
+		var scores [numLabels]int32
+		for _, f := range feats {
+			r := t.m.feats.get(f)
+			if r < 0 {
+				continue
+			}
+			row := w[int(r)*numLabels : int(r)*numLabels+numLabels]
+			for l, v := range row {
+				scores[l] += int32(v)
+			}
+		}
+		best := bestLabel(scores[:], prev1)
+		dst[i] = best
+		prev2, prev1 = prev1, best
+	}
+	t.mem.remember(infos, dst)
+	return dst
+}
+
+// bestLabel returns the highest-scoring label that may follow prev.
+func bestLabel[S int32 | float32](scores []S, prev label) label {
+	if prev == startLabel {
+		prev = labelO
+	}
+	best := labelO
+	found := false
+	for l := range label(numLabels) {
+		if l.follows(prev) && (!found || scores[l] > scores[best]) {
+			best, found = l, true
+		}
+	}
+	return best
+}
+
+// prepare computes the word information of a sentence into sc.infos.
+func (lx *Lexicon) prepare(words []string, sc *scratch) ([]wordInfo, bool) {
+	sc.infos = sc.infos[:0]
+	for _, w := range words {
+		sc.infos = append(sc.infos, lx.info(w, sc))
+	}
+	lx.markGazetteers(sc.infos)
+	return sc.infos, isHeadline(words)
+}
+
+func (mem memory) remember(infos []wordInfo, labels []label) {
+	for i, l := range labels {
+		if l != labelO && infos[i].upper {
+			c := mem[infos[i].low]
+			if c[l.typ()] < 1<<15 {
+				c[l.typ()]++
+			}
+			mem[infos[i].low] = c
+		}
+	}
+}

@@ -1,0 +1,223 @@
+package ner
+
+import (
+	"context"
+	"errors"
+	"math"
+	"math/rand/v2"
+)
+
+// ErrNoTrainingData means training was given no sentences with tags.
+var ErrNoTrainingData = errors.New("no tagged sentences to train on")
+
+// TrainConfig controls training. The zero value trains with the defaults.
+type TrainConfig struct {
+	Options
+	// Seed fixes the order in which documents are visited in each epoch, so that a run can be
+	// repeated exactly.
+	Seed uint64
+	// MaxEpochs bounds the passes over the training data (default 30).
+	MaxEpochs int
+	// Patience is how many epochs without a better dev F1 end training (default 4).
+	Patience int
+	// Progress, when set, is told each epoch's dev scores.
+	Progress func(epoch int, dev Scores)
+}
+
+// TrainResult is what training kept: the model of the epoch with the best dev F1.
+type TrainResult struct {
+	Model *Model
+	Epoch int
+	Dev   Scores
+}
+
+// Train trains a tagger on the tagged documents of train with the averaged perceptron, tagging
+// greedily with its own earlier predictions as features exactly as Tag does, and keeps the epoch
+// whose averaged weights score best on dev.
+func Train(ctx context.Context, train, dev []Document, lx *Lexicon, cfg TrainConfig) (*TrainResult, error) {
+	if cfg.MaxEpochs <= 0 {
+		cfg.MaxEpochs = 30
+	}
+	if cfg.Patience <= 0 {
+		cfg.Patience = 4
+	}
+	tr := newTrainer(lx.with(cfg.Options), cfg.Options, train)
+	if len(tr.docs) == 0 {
+		return nil, ErrNoTrainingData
+	}
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0x6e6572))
+	order := make([]int, len(tr.docs))
+	for i := range order {
+		order[i] = i
+	}
+	var best *TrainResult
+	for epoch := 1; epoch <= cfg.MaxEpochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, d := range order {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			tr.learn(&tr.docs[d])
+		}
+		m := tr.average()
+		s := m.Score(dev)
+		if cfg.Progress != nil {
+			cfg.Progress(epoch, s)
+		}
+		if best == nil || s.Overall.F1() > best.Dev.Overall.F1() {
+			best = &TrainResult{Model: m, Epoch: epoch, Dev: s}
+		} else if epoch-best.Epoch >= cfg.Patience {
+			break
+		}
+	}
+	best.Model = best.Model.pruned()
+	return best, nil
+}
+
+// trainDoc is a training document with everything that does not change between epochs computed.
+type trainDoc struct {
+	sents []trainSent
+}
+
+type trainSent struct {
+	infos []wordInfo
+	gold  []label
+	feats [][]uint64 // static features per token
+}
+
+type trainer struct {
+	lex   *Lexicon
+	opts  Options
+	docs  []trainDoc
+	feats *table
+	w     []float32
+	acc   []float64 // Σ step × update, for the averaged weights w − acc/step
+	step  float64
+}
+
+func newTrainer(lx *Lexicon, opts Options, docs []Document) *trainer {
+	tr := &trainer{lex: lx, opts: opts, feats: newTable(1 << 20)}
+	var sc scratch
+	for _, d := range docs {
+		var td trainDoc
+		for _, s := range d.Sentences {
+			if len(s.Tags) != len(s.Words) || len(s.Words) == 0 {
+				continue
+			}
+			infos, headline := lx.prepare(s.Words, &sc)
+			ts := trainSent{infos: append([]wordInfo(nil), infos...), gold: bilou(s.Tags)}
+			for i := range s.Words {
+				ts.feats = append(ts.feats, append([]uint64(nil), lx.staticFeatures(sc.feats[:0], infos, i, headline)...))
+			}
+			td.sents = append(td.sents, ts)
+		}
+		if len(td.sents) > 0 {
+			tr.docs = append(tr.docs, td)
+		}
+	}
+	return tr
+}
+
+// learn tags one document with the current weights and corrects them at every wrong label.
+func (tr *trainer) learn(d *trainDoc) {
+	mem := make(memory)
+	var feats []uint64
+	var pred []label
+	for _, s := range d.sents {
+		pred = pred[:0]
+		prev1, prev2 := startLabel, startLabel
+		for i, static := range s.feats {
+			tr.step++
+			feats = dynamicFeatures(append(feats[:0], static...), s.infos[i], prev1, prev2, mem)
+			var scores [numLabels]float32
+			for _, f := range feats {
+				r := tr.feats.get(f)
+				if r < 0 {
+					continue
+				}
+				for l, v := range tr.w[int(r)*numLabels : int(r+1)*numLabels] {
+					scores[l] += v
+				}
+			}
+			p := bestLabel(scores[:], prev1)
+			if g := s.gold[i]; p != g {
+				for _, f := range feats {
+					r := tr.row(f)
+					tr.update(r, g, 1)
+					tr.update(r, p, -1)
+				}
+			}
+			pred = append(pred, p)
+			prev2, prev1 = prev1, p
+		}
+		mem.remember(s.infos, pred)
+	}
+}
+
+func (tr *trainer) row(f uint64) int {
+	r, added := tr.feats.put(f)
+	if added {
+		tr.w = append(tr.w, make([]float32, numLabels)...)
+		tr.acc = append(tr.acc, make([]float64, numLabels)...)
+	}
+	return int(r)
+}
+
+func (tr *trainer) update(r int, l label, delta float32) {
+	i := r*numLabels + int(l)
+	tr.w[i] += delta
+	tr.acc[i] += tr.step * float64(delta)
+}
+
+// average returns a model with the averaged weights, scaled to 16 bits.
+func (tr *trainer) average() *Model {
+	avg := make([]float64, len(tr.w))
+	maxAbs := 0.0
+	for i, v := range tr.w {
+		avg[i] = float64(v) - tr.acc[i]/tr.step
+		maxAbs = max(maxAbs, math.Abs(avg[i]))
+	}
+	scale := 0.0
+	if maxAbs > 0 {
+		scale = math.MaxInt16 / maxAbs
+	}
+	w := make([]int16, len(avg))
+	for i, v := range avg {
+		w[i] = int16(math.Round(v * scale))
+	}
+	feats := &table{slots: append([]slot(nil), tr.feats.slots...), n: tr.feats.n, shift: tr.feats.shift}
+	return &Model{lex: tr.lex, opts: tr.opts, feats: feats, w: w}
+}
+
+// pruned returns the model without the features whose weights are all zero.
+func (m *Model) pruned() *Model {
+	keep := 0
+	for r := range m.feats.n {
+		if !allZero(m.w[r*numLabels : (r+1)*numLabels]) {
+			keep++
+		}
+	}
+	out := &Model{lex: m.lex, opts: m.opts, feats: newTable(keep), w: make([]int16, 0, keep*numLabels)}
+	for _, s := range m.feats.slots {
+		if s.key == 0 {
+			continue
+		}
+		row := m.w[int(s.row)*numLabels : int(s.row+1)*numLabels]
+		if allZero(row) {
+			continue
+		}
+		out.feats.insert(s.key, int32(out.feats.n))
+		out.feats.n++
+		out.w = append(out.w, row...)
+	}
+	return out
+}
+
+func allZero(ws []int16) bool {
+	for _, v := range ws {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
+}
