@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,8 +21,24 @@ func Lang(text string) string {
 		text = text[:cut]
 	}
 	var c langCounter
-	for _, r := range text {
-		c.add(r)
+	for i := 0; i < len(text); {
+		b := text[i]
+		if b >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			c.add(r)
+			i += size
+			continue
+		}
+		// ASCII, most of most texts, without asking unicode: b|0x20 is the lower case of a
+		// letter and of nothing else in 'a'..'z'.
+		if lb := b | 0x20; lb >= 'a' && lb <= 'z' {
+			c.letters++
+			c.latin++
+			c.push(lb)
+		} else {
+			c.endWord()
+		}
+		i++
 	}
 	c.endWord()
 	return c.guess()
@@ -54,9 +71,8 @@ const (
 	langMK
 )
 
-// stopwords maps a lowercased word to the set (one bit per entry of langs) of languages it is
-// frequent in. It is built once and only read.
-var stopwords = buildStopwords(map[int]string{
+// stopwordLists are the frequent words of each language, by its index in langs.
+var stopwordLists = map[int]string{
 	langEN: "the and of to is was that for on with as are be by this it from at have has had not but or an which will would their they he she were been said its who after",
 	langDE: "der die das und ist nicht ein eine zu den dem des mit von sich auf für im auch es wird werden dass nach bei aus hat sind wie oder noch einen einer über war wurde sie er",
 	langFR: "le la les des du de et est un une en que qui dans pour pas sur au aux avec ce cette il elle ne son sa ses par plus mais ont été sont nous vous leur",
@@ -72,16 +88,61 @@ var stopwords = buildStopwords(map[int]string{
 	langBE: "і ў у на што не з да як гэта за ад для яго але пра таксама быў была было былі ужо пры толькі або калі каб які якая якія",
 	langSR: "и у на је се за да од што са по не као али ће из били био била они јер још",
 	langMK: "и во на е се за да од што со по не како но ќе ги го беше биле бил која кој",
-})
+}
 
-func buildStopwords(lists map[int]string) map[string]uint32 {
-	m := make(map[string]uint32)
+// stopwords holds, for each lowercased word, the set (one bit per entry of langs) of languages
+// it is frequent in. It is built once and only read.
+var stopwords = buildStopwords(stopwordLists)
+
+// stopwordSlots is the size of stopwordTable: a power of two, at least twice the words.
+const stopwordSlots = 1 << 10
+
+// stopwordTable is a hash table of the stopwords, open-addressed, looked up with the hash
+// langCounter computes as it reads a word: a word costs one probe or two, not a map lookup with
+// its own hashing, and Lang looks up every word it reads.
+type stopwordTable struct {
+	words [stopwordSlots]string
+	sets  [stopwordSlots]uint32
+}
+
+// wordHash adds byte b to the FNV-1a hash h of a word.
+func wordHash(h uint32, b byte) uint32 {
+	return (h ^ uint32(b)) * 16777619
+}
+
+func buildStopwords(lists map[int]string) *stopwordTable {
+	t := new(stopwordTable)
+	n := 0
 	for lang, words := range lists {
 		for _, w := range strings.Fields(words) {
-			m[w] |= 1 << lang
+			var h uint32
+			for i := 0; i < len(w); i++ {
+				h = wordHash(h, w[i])
+			}
+			k := h % stopwordSlots
+			for t.words[k] != "" && t.words[k] != w {
+				k = (k + 1) % stopwordSlots
+			}
+			if t.words[k] == "" {
+				if n++; n*2 > stopwordSlots {
+					panic("clean: too many stopwords for stopwordSlots")
+				}
+				t.words[k] = w
+			}
+			t.sets[k] |= 1 << lang
 		}
 	}
-	return m
+	return t
+}
+
+// lookup returns the languages of word, whose wordHash is h; 0 when it is no stopword.
+func (t *stopwordTable) lookup(word []byte, h uint32) uint32 {
+	for k := h % stopwordSlots; t.words[k] != ""; k = (k + 1) % stopwordSlots {
+		if t.words[k] == string(word) {
+			return t.sets[k]
+		}
+	}
+	return 0
 }
 
 // langCounter gathers the statistics Lang decides on.
@@ -91,38 +152,45 @@ type langCounter struct {
 	hits                      [len(langs)]int
 	word                      [32]byte
 	wordLen                   int
+	wordHash                  uint32 // of word[:wordLen]
 	overflow                  bool
 	arabicPersian, arabicUrdu int
 	kana                      int
 }
 
 func (c *langCounter) add(r rune) {
-	if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+	// No mark is below U+0300: most letters are told without a table search.
+	if !unicode.IsLetter(r) && (r < 0x300 || !unicode.Is(unicode.Mn, r)) {
 		c.endWord()
 		return
 	}
 	c.letters++
 	c.letter(r)
 	lr := unicode.ToLower(r)
-	if n := utf8.RuneLen(lr); !c.overflow && n > 0 && c.wordLen+n <= len(c.word) {
-		utf8.EncodeRune(c.word[c.wordLen:], lr)
-		c.wordLen += n
-	} else {
-		c.overflow = true
+	var buf [utf8.UTFMax]byte
+	for _, b := range utf8.AppendRune(buf[:0], lr) {
+		c.push(b)
 	}
+}
+
+// push adds a byte of a lowercased letter to the word being read.
+func (c *langCounter) push(b byte) {
+	if c.overflow || c.wordLen == len(c.word) {
+		c.overflow = true
+		return
+	}
+	c.word[c.wordLen] = b
+	c.wordLen++
+	c.wordHash = wordHash(c.wordHash, b)
 }
 
 func (c *langCounter) endWord() {
 	if c.wordLen > 0 && !c.overflow {
-		if set, ok := stopwords[string(c.word[:c.wordLen])]; ok {
-			for i := range langs {
-				if set&(1<<i) != 0 {
-					c.hits[i]++
-				}
-			}
+		for set := stopwords.lookup(c.word[:c.wordLen], c.wordHash); set != 0; set &= set - 1 {
+			c.hits[bits.TrailingZeros32(set)]++
 		}
 	}
-	c.wordLen, c.overflow = 0, false
+	c.wordLen, c.wordHash, c.overflow = 0, 0, false
 }
 
 // letter counts a letter's script and what it tells about the language.
