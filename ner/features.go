@@ -139,13 +139,11 @@ func (lx *Lexicon) markGazetteers(infos []wordInfo) {
 	}
 	for i := range infos {
 		entries := lx.gaz[infos[i].low]
-		if len(entries) == 0 || !infos[i].upper {
-			continue
-		}
 		var best [numGaz]int
 		for _, e := range entries {
 			n := 1 + len(e.rest)
-			if i+n > len(infos) || n <= best[e.list] {
+			// Names are capitalised; titles stand in lower case too ("spokesman").
+			if i+n > len(infos) || n <= best[e.list] || (!infos[i].upper && e.list != gazTitle) {
 				continue
 			}
 			ok := true

@@ -20,7 +20,10 @@ func gazLists() [numGaz]string {
 	return [numGaz]string{"location", "demonym", "organization", "person", "title"}
 }
 
-const numGaz = 5
+const (
+	numGaz   = 5
+	gazTitle = 4
+)
 
 // Lexicon is the word knowledge the tagger's features draw on besides the training data: word
 // clusters and gazetteers.

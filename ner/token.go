@@ -238,3 +238,17 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// Words splits a text into sentences of words as the tagger sees them: tokens with typographic
+// quotes and dashes in their ASCII forms.
+func Words(text string) [][]string {
+	sents := Sentences(text, Tokenize(text))
+	out := make([][]string, len(sents))
+	for i, s := range sents {
+		out[i] = make([]string, len(s))
+		for j, t := range s {
+			out[i][j] = normalize(t.Text)
+		}
+	}
+	return out
+}
