@@ -303,6 +303,130 @@ func TestClean(t *testing.T) {
 	}
 }
 
+// TestCleanGluedToken covers a headline glued to its subheading without a space, as copying a
+// page's headline and subheading together leaves them, and the camel-case words that look alike.
+func TestCleanGluedToken(t *testing.T) {
+	body := lines(body1, body2, body3)
+	tests := []struct {
+		name         string
+		first        string
+		title        string // the caller's title
+		wantTitle    string
+		wantSubtitle string
+	}{
+		{
+			name:         "sentence case glued",
+			first:        "Millbrook votes to fund its first bridgeResidents say the ferry has served them well enough",
+			wantTitle:    "Millbrook votes to fund its first bridge",
+			wantSubtitle: "Residents say the ferry has served them well enough",
+		},
+		{
+			name:         "glued before a name the body uses",
+			first:        "Bridge vote ends a decade of quarrels in MillbrookFisk promises that work starts in the spring",
+			wantTitle:    "Bridge vote ends a decade of quarrels in Millbrook",
+			wantSubtitle: "Fisk promises that work starts in the spring",
+		},
+		{
+			name:         "title case glued before a name the body uses",
+			first:        "Millbrook Council Votes to Fund a New BridgeFisk says families will save an hour a day",
+			wantTitle:    "Millbrook Council Votes to Fund a New Bridge",
+			wantSubtitle: "Fisk says families will save an hour a day",
+		},
+		{
+			name:         "subheading that asks a question",
+			first:        "Millbrook will get its bridge at lastWhat happens to the ferry crews now?",
+			wantTitle:    "Millbrook will get its bridge at last",
+			wantSubtitle: "What happens to the ferry crews now?",
+		},
+		{
+			name:         "given title glued to its subheading",
+			first:        "Millbrook approves bridgeEngineers warn that costs could double by 2027",
+			title:        "Millbrook approves bridge",
+			wantTitle:    "Millbrook approves bridge",
+			wantSubtitle: "Engineers warn that costs could double by 2027",
+		},
+		{
+			name:      "short lower-case head",
+			first:     "Ferry timetables move to an iPhone app for the first time",
+			wantTitle: "Ferry timetables move to an iPhone app for the first time",
+		},
+		{
+			name:      "one-letter head",
+			first:     "Old ferry tickets sell on eBay for hundreds of dollars",
+			wantTitle: "Old ferry tickets sell on eBay for hundreds of dollars",
+		},
+		{
+			name:      "Mc name",
+			first:     "Engineer Rosa McAllister will lead the bridge project",
+			wantTitle: "Engineer Rosa McAllister will lead the bridge project",
+		},
+		{
+			name:      "Mac name",
+			first:     "Crowds gather at MacArthur Square for the bridge vote",
+			wantTitle: "Crowds gather at MacArthur Square for the bridge vote",
+		},
+		{
+			name:      "De name",
+			first:     "Governor DeLuca visits the site of the Arden bridge",
+			wantTitle: "Governor DeLuca visits the site of the Arden bridge",
+		},
+		{
+			name:      "Van name",
+			first:     "Architect Pieter VanHoorn unveils the bridge design",
+			wantTitle: "Architect Pieter VanHoorn unveils the bridge design",
+		},
+		{
+			name:      "acronym after the cut",
+			first:     "Bridge sensors will report to the cityNET monitoring service",
+			wantTitle: "Bridge sensors will report to the cityNET monitoring service",
+		},
+		{
+			name:      "short tail after the cut",
+			first:     "Mayor Fisk answers critics of the bridge on LinkedIn this week",
+			wantTitle: "Mayor Fisk answers critics of the bridge on LinkedIn this week",
+		},
+		{
+			name:      "two short capitalised words",
+			first:     "Mayor posts a video of the bridge vote on YouTube for residents",
+			wantTitle: "Mayor posts a video of the bridge vote on YouTube for residents",
+		},
+		{
+			name:      "brand the body does not split",
+			first:     "Library lends PlayStation consoles to teenagers in Millbrook",
+			wantTitle: "Library lends PlayStation consoles to teenagers in Millbrook",
+		},
+		{
+			name:      "more capitals inside",
+			first:     "Ferry operator is bought by the ArdenRiverLines group of companies",
+			wantTitle: "Ferry operator is bought by the ArdenRiverLines group of companies",
+		},
+		{
+			name:      "hashtag",
+			first:     "Residents rally behind the bridge with #BuildTheBridge posters in Millbrook",
+			wantTitle: "Residents rally behind the bridge with #BuildTheBridge posters in Millbrook",
+		},
+		{
+			name:      "halves too short",
+			first:     "Bridge approvedResidents cheer",
+			wantTitle: "Bridge approvedResidents cheer",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := clean.Clean(clean.TextBlocks(lines(tt.first, body)), tt.title)
+			if got.Title != tt.wantTitle || got.Subtitle != tt.wantSubtitle {
+				t.Errorf("Title, Subtitle = %q, %q; want %q, %q", got.Title, got.Subtitle, tt.wantTitle, tt.wantSubtitle)
+			}
+			if tt.wantTitle != "" && strings.Contains(got.Text, tt.first) {
+				t.Errorf("the first line is left in Text")
+			}
+			if !strings.HasPrefix(got.Text, body1) {
+				t.Errorf("Text starts %q, want the body", got.Text[:min(len(got.Text), 60)])
+			}
+		})
+	}
+}
+
 // TestCleanHeadingBlocks covers blocks an HTML extractor marked as headings.
 func TestCleanHeadingBlocks(t *testing.T) {
 	blocks := []clean.Block{

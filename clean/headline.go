@@ -35,7 +35,14 @@ func findHeadline(ps []para, title string, res *Result) {
 	case title != "":
 		n, ok := matchTitle(p.text, title)
 		if !ok {
-			return
+			// The title may be glued to a subheading: "…dam talksVelmar says …".
+			cut := gluedCut(ps, first)
+			if cut < 0 {
+				return
+			}
+			if n, ok = matchTitle(p.text[:cut], title); !ok || n != cut {
+				return
+			}
 		}
 		if rest := cutSeparator(p.text[n:]); rest != "" {
 			if !deckShape(rest, wordCount(rest)) {
@@ -44,13 +51,18 @@ func findHeadline(ps []para, title string, res *Result) {
 			res.Subtitle = rest
 		}
 		res.Title = trimSpace(p.text[:n])
-	case headlineLike(ps, first):
+	default:
+		if t, s, ok := splitGluedToken(ps, first); ok {
+			res.Title, res.Subtitle = t, s
+			break
+		}
+		if !headlineLike(ps, first) {
+			return
+		}
 		res.Title = p.text
 		if t, s, ok := splitGlued(p.text, ps[first+1:]); ok {
 			res.Title, res.Subtitle = t, s
 		}
-	default:
-		return
 	}
 	p.role = roleHeadline
 	if res.Subtitle != "" {
@@ -291,6 +303,132 @@ func splitGlued(text string, body []para) (string, string, bool) {
 		return text[:starts[k]-1], text[starts[k]:], true
 	}
 	return "", "", false
+}
+
+// splitGluedToken splits a first line whose headline and subheading were glued without any
+// space, as copying a page's <h1> and <h2> together leaves them: "Rival readouts cloud dam
+// talksVelmar says quotas were agreed". The cut is where gluedCut finds two words in one token.
+// The line is read as headlineLike reads a headline, but each half on its own: a headline of
+// several words, a subheading of several words that does not end like a sentence, and body text
+// after them.
+func splitGluedToken(ps []para, i int) (string, string, bool) {
+	p := &ps[i]
+	if strings.ContainsRune(p.raw, '\n') {
+		return "", "", false
+	}
+	cut := gluedCut(ps, i)
+	if cut < 0 {
+		return "", "", false
+	}
+	title, sub := p.text[:cut], p.text[cut:]
+	head := para{text: title, words: wordCount(title)}
+	if head.words < gluedMinWords || !titleLike(&head) || hasSentenceBreak(title) {
+		return "", "", false
+	}
+	if n := wordCount(sub); n < gluedMinWords || n > deckMaxWords {
+		return "", "", false
+	}
+	switch endPunct(sub) {
+	case '.', ',', ';', ':', '…':
+		return "", "", false
+	}
+	for j := i + 1; j < len(ps); j++ {
+		if bodyLike(&ps[j]) {
+			return title, sub, true
+		}
+	}
+	return "", "", false
+}
+
+// gluedCut returns the byte offset in ps[i]'s text of the first place where a word in lower
+// case runs into a capitalised one inside a token ("talksVelmar"), or -1. A name or a brand in
+// camel case is not such a place (see gluedWords).
+func gluedCut(ps []para, i int) int {
+	text := ps[i].text
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], ' ')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		tok := text[start:end]
+		var prev rune
+		for k, r := range tok {
+			if unicode.IsLower(prev) && unicode.IsUpper(r) && gluedWords(tok[:k], tok[k:], ps, i) {
+				return start + k
+			}
+			prev = r
+		}
+		start = end + 1
+	}
+	return -1
+}
+
+// gluedWords reports whether a token cut between left, which ends in a lower-case letter, and
+// right, which starts with an upper-case one, is two words glued together rather than one word
+// written in camel case. Camel case has shapes of its own: a short lower-case head ("iPhone",
+// "eBay"), a name's prefix ("McDonald", "DeSantis", "MacArthur", "VanDyke"), an acronym or a
+// short tail after the cut ("macOS", "LinkedIn", "FedEx"), more capitals inside ("GlaxoSmithKline").
+// A hashtag, a handle or an address is never cut. A brand made of two capitalised words ("PlayStation", "YouTube") has the very shape of a
+// title-case headline's last word glued to a subheading's first, so that is cut only when both
+// words are long, the token appears nowhere else in the article, and the second word does, on its
+// own, or is a word that opens subheadings.
+func gluedWords(left, right string, ps []para, self int) bool {
+	head := strings.TrimRightFunc(left, unicode.IsLetter)
+	l := left[len(head):]
+	r := right[:len(right)-len(strings.TrimLeftFunc(right, unicode.IsLetter))]
+	ln, rn := utf8.RuneCountInString(l), utf8.RuneCountInString(r)
+	if ln < 3 || rn < 3 || nameParticle(strings.ToLower(l)) || namePrefix(strings.ToLower(l)) {
+		return false
+	}
+	// Only an opening quote or bracket may stand before the first word: "#NeverTrump",
+	// "news.example/LiveBlog" and "al-Talks" are not glued words.
+	if strings.Trim(head, "\"'“‘«([") != "" {
+		return false
+	}
+	first, size := utf8.DecodeRuneInString(l)
+	if !allLower(l[size:]) {
+		return false
+	}
+	if _, size := utf8.DecodeRuneInString(r); !allLower(r[size:]) {
+		return false
+	}
+	if !unicode.IsUpper(first) {
+		return true
+	}
+	if ln < 4 || rn < 4 {
+		return false
+	}
+	seen := commonWord(strings.ToLower(r))
+	for j := range ps {
+		if j == self || ps[j].role == roleRemoved {
+			continue
+		}
+		if strings.Contains(ps[j].text, l+r) {
+			return false
+		}
+		seen = seen || containsWord(ps[j].text, r)
+	}
+	return seen
+}
+
+// namePrefix reports the heads of names written in camel case that nameParticle does not list.
+func namePrefix(w string) bool {
+	switch w {
+	case "mac", "fitz":
+		return true
+	}
+	return false
+}
+
+func allLower(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // lowerWord reports a word in lower case that ends in a letter or digit: a comma or a colon
