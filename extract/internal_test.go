@@ -118,7 +118,7 @@ func TestDateFromURL(t *testing.T) {
 		{"https://coast.example/news/2024/04/31/not-a-day/", ""},
 		{"https://coast.example/news/2099/01/01/future/", ""},
 		{"https://coast.example/2024/03/ferry-returns", ""}, // a month is not a day
-		{"https://coast.example/?d=2024/03/14", ""},          // only the path counts
+		{"https://coast.example/?d=2024/03/14", ""},         // only the path counts
 		{"", ""},
 	}
 	for _, tt := range tests {

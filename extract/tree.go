@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -131,7 +132,9 @@ func (f *flattener) text(s string) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
-			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' {
+			if c <= ' ' || c == 0x7f {
+				// HTML's whitespace, and the other control characters, which render as nothing
+				// and would otherwise survive as text that strings.TrimSpace and readers disagree on.
 				f.pendSpace = true
 				continue
 			}
@@ -140,8 +143,8 @@ func (f *flattener) text(s string) {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r == 0xA0 || r == 0x3000 || r == 0x202F || (r >= 0x2000 && r <= 0x200A):
-			f.pendSpace = true // no-break and typographic spaces
+		case unicode.IsSpace(r) || (r >= 0x80 && r < 0xA0):
+			f.pendSpace = true // no-break and typographic spaces, line separators, C1 controls
 		case r == 0x200B || r == 0xFEFF || r == 0x00AD || r == 0x200E || r == 0x200F:
 			// invisible: zero-width space, BOM, soft hyphen, direction marks
 		case r == utf8.RuneError && size == 1:
