@@ -41,6 +41,7 @@ const (
 	fMemoryShape
 	fSuffixPrev
 	fLowPrevCur2
+	fMemLower
 )
 
 // wordInfo is what the features need to know of one token, computed once.
@@ -50,6 +51,7 @@ type wordInfo struct {
 	cluster          int32     // -1 when the word has no cluster
 	lowerKnown       bool      // a capitalised word whose lower-case form has a cluster: an ordinary word
 	upper            bool      // starts with a capital
+	lowerCased       bool      // starts with a small letter
 	gaz              uint32    // bit 4*list+position for each gazetteer name the token is part of
 }
 
@@ -66,6 +68,7 @@ func (lx *Lexicon) info(w string, sc *scratch) wordInfo {
 	in := wordInfo{word: hashString(w), low: hashBytes(sc.low), shape: hashBytes(sc.shape), cluster: -1}
 	r, _ := utf8.DecodeRuneInString(w)
 	in.upper = unicode.IsUpper(r)
+	in.lowerCased = unicode.IsLower(r)
 	// Affixes by runes, so that accented letters count once.
 	n, end := 0, 0
 	for end < len(sc.low) && n < 4 {
@@ -284,26 +287,64 @@ func appendGaz(dst []uint64, tmpl uint64, bits uint32, listOnly bool) []uint64 {
 }
 
 // memory is what the tagger remembers of a document: how often it labelled each word (by its
-// lower-case hash) as part of a name of each type. Names are usually given in full first, so a
-// later lone "Trump" or a word in a capitalised headline learns from the earlier mentions.
-type memory map[uint64][numTypes]uint16
+// lower-case hash) as part of a name of each type, and how often the word was written in lower
+// case. Names are usually given in full first, so a later lone "Trump" or a word in a capitalised
+// headline learns from the other mentions; a capitalised word the document also writes in lower
+// case is probably an ordinary word at the start of a sentence.
+type memory map[uint64][numTypes + 1]uint16
 
-// dynamicFeatures appends the features that depend on the labels already predicted.
-func dynamicFeatures(dst []uint64, cur wordInfo, prev1, prev2 label, mem memory) []uint64 {
+const memLower = numTypes
+
+// dynamicFeatures appends the features that depend on the labels already predicted. The first
+// pass over a document sees only what it labelled before the word; the second pass (whole) sees
+// the first pass's labels of the whole document, under features of their own.
+func dynamicFeatures(dst []uint64, cur wordInfo, prev1, prev2 label, mem memory, whole bool) []uint64 {
 	dst = append(dst,
 		mix(fLabel1, uint64(prev1)),
 		mix(fLabel2, uint64(prev2)<<8|uint64(prev1)),
 		mix(mix(fLabel1Low, uint64(prev1)), cur.low),
 		mix(mix(fLabel1Shape, uint64(prev1)), cur.shape),
 	)
-	if counts, ok := mem[cur.low]; ok {
-		best, bestN := 0, uint16(0)
-		for t, n := range counts {
-			if n > bestN {
-				best, bestN = t, n
-			}
+	counts, ok := mem[cur.low]
+	if !ok {
+		return dst
+	}
+	pass := uint64(0)
+	if whole {
+		pass = 1 << 16
+	}
+	best, bestN := -1, uint16(0)
+	for t, n := range counts[:numTypes] {
+		if n > bestN {
+			best, bestN = t, n
 		}
-		dst = append(dst, mix(fMemory, uint64(best)), mix(mix(fMemoryShape, uint64(best)), cur.shape))
+	}
+	if best >= 0 {
+		dst = append(dst, mix(fMemory|pass, uint64(best)), mix(mix(fMemoryShape|pass, uint64(best)), cur.shape))
+	}
+	if cur.upper && counts[memLower] > 0 {
+		dst = append(dst, mix(fMemLower|pass, uint64(best+1)))
 	}
 	return dst
+}
+
+// remember adds a sentence's labels to the memory.
+func (mem memory) remember(infos []wordInfo, labels []label) {
+	for i, l := range labels {
+		slot := -1
+		switch {
+		case l != labelO && infos[i].upper:
+			slot = l.typ()
+		case !infos[i].upper && infos[i].lowerCased:
+			slot = memLower
+		}
+		if slot < 0 {
+			continue
+		}
+		c := mem[infos[i].low]
+		if c[slot] < 1<<15 {
+			c[slot]++
+		}
+		mem[infos[i].low] = c
+	}
 }

@@ -169,60 +169,77 @@ func (m *Model) Write(w io.Writer) error {
 func (m *Model) Features() int { return m.feats.n }
 
 // TagDocument tags the sentences of one document, given as words, with IOB2 tags. Sentences of
-// one document go together because the tagger remembers how it labelled each word before.
+// one document go together because the tagger reads a document twice: the second pass knows how
+// the first labelled every word of it.
 func (m *Model) TagDocument(sents [][]string) [][]string {
-	t := m.newTagger()
+	labels := m.tagDocument(sents)
 	out := make([][]string, len(sents))
-	var labels []label
-	for i, words := range sents {
-		labels = t.tag(words, labels)
-		out[i] = iob2(labels, make([]string, 0, len(words)))
+	for i, ls := range labels {
+		out[i] = iob2(ls, make([]string, 0, len(ls)))
 	}
 	return out
-}
-
-// tagger tags the sentences of one document in turn.
-type tagger struct {
-	m   *Model
-	sc  scratch
-	mem memory
-}
-
-func (m *Model) newTagger() *tagger {
-	return &tagger{m: m, mem: make(memory)}
 }
 
 // startLabel stands for the labels before a sentence's first word in features; it is no label a
 // word can get.
 const startLabel = label(numLabels)
 
-// tag labels one sentence, reusing dst.
-func (t *tagger) tag(words []string, dst []label) []label {
-	dst = slices.Grow(dst[:0], len(words))[:len(words)]
-	infos, headline := t.m.lex.prepare(words, &t.sc)
-	prev1, prev2 := startLabel, startLabel
-	w := t.m.w
-	for i := range words {
-		feats := t.m.lex.staticFeatures(t.sc.feats[:0], infos, i, headline)
-		feats = dynamicFeatures(feats, infos[i], prev1, prev2, t.mem)
-		t.sc.feats = feats
-		var scores [numLabels]int32
-		for _, f := range feats {
-			r := t.m.feats.get(f)
-			if r < 0 {
-				continue
-			}
-			row := w[int(r)*numLabels : int(r)*numLabels+numLabels]
-			for l, v := range row {
-				scores[l] += int32(v)
-			}
+func (m *Model) tagDocument(sents [][]string) [][]label {
+	var sc scratch
+	n := 0
+	for _, s := range sents {
+		n += len(s)
+	}
+	infos := make([]wordInfo, 0, n)
+	static := make([][numLabels]int32, n) // the scores of each token's static features
+	out := make([][]label, len(sents))
+	mem := make(memory)
+	at := 0
+	for k, words := range sents {
+		in, headline := m.lex.prepare(words, &sc)
+		infos = append(infos, in...)
+		for i := range words {
+			sc.feats = m.lex.staticFeatures(sc.feats[:0], in, i, headline)
+			m.addScores(&static[at+i], sc.feats)
 		}
+		out[k] = m.decode(make([]label, len(words)), static[at:], infos[at:], mem, false, &sc)
+		mem.remember(infos[at:at+len(words)], out[k])
+		at += len(words)
+	}
+	at = 0
+	for k := range sents {
+		m.decode(out[k], static[at:], infos[at:], mem, true, &sc)
+		at += len(out[k])
+	}
+	return out
+}
+
+// decode labels one sentence greedily from the static scores of its tokens and the features of
+// the labels before each.
+func (m *Model) decode(dst []label, static [][numLabels]int32, infos []wordInfo, mem memory, whole bool, sc *scratch) []label {
+	prev1, prev2 := startLabel, startLabel
+	for i := range dst {
+		sc.feats = dynamicFeatures(sc.feats[:0], infos[i], prev1, prev2, mem, whole)
+		scores := static[i]
+		m.addScores(&scores, sc.feats)
 		best := bestLabel(scores[:], prev1)
 		dst[i] = best
 		prev2, prev1 = prev1, best
 	}
-	t.mem.remember(infos, dst)
 	return dst
+}
+
+func (m *Model) addScores(scores *[numLabels]int32, feats []uint64) {
+	for _, f := range feats {
+		r := m.feats.get(f)
+		if r < 0 {
+			continue
+		}
+		row := m.w[int(r)*numLabels : int(r)*numLabels+numLabels]
+		for l, v := range row {
+			scores[l] += int32(v)
+		}
+	}
 }
 
 // bestLabel returns the highest-scoring label that may follow prev.
@@ -248,16 +265,4 @@ func (lx *Lexicon) prepare(words []string, sc *scratch) ([]wordInfo, bool) {
 	}
 	lx.markGazetteers(sc.infos)
 	return sc.infos, isHeadline(words)
-}
-
-func (mem memory) remember(infos []wordInfo, labels []label) {
-	for i, l := range labels {
-		if l != labelO && infos[i].upper {
-			c := mem[infos[i].low]
-			if c[l.typ()] < 1<<15 {
-				c[l.typ()]++
-			}
-			mem[infos[i].low] = c
-		}
-	}
 }

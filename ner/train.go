@@ -93,6 +93,7 @@ type trainer struct {
 	w     []float32
 	acc   []float64 // Σ step × update, for the averaged weights w − acc/step
 	step  float64
+	buf   []uint64
 }
 
 func newTrainer(lx *Lexicon, opts Options, docs []Document) *trainer {
@@ -118,40 +119,46 @@ func newTrainer(lx *Lexicon, opts Options, docs []Document) *trainer {
 	return tr
 }
 
-// learn tags one document with the current weights and corrects them at every wrong label.
+// learn tags one document with the current weights in both passes, as tagging does, and
+// corrects them at every wrong label.
 func (tr *trainer) learn(d *trainDoc) {
 	mem := make(memory)
-	var feats []uint64
-	var pred []label
 	for _, s := range d.sents {
-		pred = pred[:0]
-		prev1, prev2 := startLabel, startLabel
-		for i, static := range s.feats {
-			tr.step++
-			feats = dynamicFeatures(append(feats[:0], static...), s.infos[i], prev1, prev2, mem)
-			var scores [numLabels]float32
-			for _, f := range feats {
-				r := tr.feats.get(f)
-				if r < 0 {
-					continue
-				}
-				for l, v := range tr.w[int(r)*numLabels : int(r+1)*numLabels] {
-					scores[l] += v
-				}
-			}
-			p := bestLabel(scores[:], prev1)
-			if g := s.gold[i]; p != g {
-				for _, f := range feats {
-					r := tr.row(f)
-					tr.update(r, g, 1)
-					tr.update(r, p, -1)
-				}
-			}
-			pred = append(pred, p)
-			prev2, prev1 = prev1, p
-		}
-		mem.remember(s.infos, pred)
+		mem.remember(s.infos, tr.learnSentence(s, mem, false))
 	}
+	for _, s := range d.sents {
+		tr.learnSentence(s, mem, true)
+	}
+}
+
+func (tr *trainer) learnSentence(s trainSent, mem memory, whole bool) []label {
+	pred := make([]label, 0, len(s.gold))
+	prev1, prev2 := startLabel, startLabel
+	for i, static := range s.feats {
+		tr.step++
+		tr.buf = dynamicFeatures(append(tr.buf[:0], static...), s.infos[i], prev1, prev2, mem, whole)
+		var scores [numLabels]float32
+		for _, f := range tr.buf {
+			r := tr.feats.get(f)
+			if r < 0 {
+				continue
+			}
+			for l, v := range tr.w[int(r)*numLabels : int(r+1)*numLabels] {
+				scores[l] += v
+			}
+		}
+		p := bestLabel(scores[:], prev1)
+		if g := s.gold[i]; p != g {
+			for _, f := range tr.buf {
+				r := tr.row(f)
+				tr.update(r, g, 1)
+				tr.update(r, p, -1)
+			}
+		}
+		pred = append(pred, p)
+		prev2, prev1 = prev1, p
+	}
+	return pred
 }
 
 func (tr *trainer) row(f uint64) int {
