@@ -44,6 +44,7 @@ type Entity struct {
 	Type     string         `json:"type"` // person, organization, location or other
 	Aliases  []string       `json:"aliases"`
 	Roles    []string       `json:"roles"`
+	Actor    string         `json:"actor"` // what a metonym stands for ("Russia's leadership"), or ""
 	Mentions []dossier.Span `json:"mentions"`
 }
 
@@ -127,7 +128,7 @@ func New(a *dossier.Article) *Record {
 		Hash:      a.Hash,
 		Headings:  nonNil(a.Headings),
 		Removed:   nonNil(a.Removed),
-		Entities:  []Entity{},
+		Entities:  entities(a),
 		Quotes:    []Quote{},
 		Positions: []Position{},
 		Events:    []Event{},

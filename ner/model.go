@@ -120,7 +120,7 @@ func (m *Model) Write(w io.Writer) error {
 	var rows []row
 	for _, s := range m.feats.slots {
 		if s.key != 0 {
-			rows = append(rows, row{s.key, s.row})
+			rows = append(rows, row(s))
 		}
 	}
 	slices.SortFunc(rows, func(a, b row) int {

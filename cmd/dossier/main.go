@@ -9,6 +9,7 @@
 //	dossier bench [flags] PATH ...            per-stage throughput and peak memory
 //	dossier train ner [flags]                 train the name tagger on CoNLL-2003 data
 //	dossier tag --format conll FILE|-         append a predicted IOB2 tag to each CoNLL token line
+//	dossier entities [flags] PATH|URL|- ...   the actors of articles, resolved across them
 //	dossier version                           print the version
 //
 // Run "dossier COMMAND -h" for a command's flags. The exit status is 0 on success, 1 when any input
@@ -70,6 +71,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&trainCommand{Main: m}).Run(ctx, args)
 	case "tag":
 		return (&tagCommand{Main: m}).Run(ctx, args)
+	case "entities":
+		return (&entitiesCommand{Main: m}).Run(ctx, args)
 	case "version":
 		fmt.Fprintln(m.Stdout, "dossier", version)
 		return nil
@@ -91,6 +94,7 @@ Commands:
   bench     measure per-stage throughput and peak memory
   train     train the name tagger (ner) from annotated data
   tag       tag tokens one per line (CoNLL columns) with names
+  entities  list the actors of articles with their roles and article and outlet counts
   version   print the version
 
 Run "dossier COMMAND -h" for a command's flags.
