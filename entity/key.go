@@ -48,13 +48,16 @@ func fold(s string) string {
 	return b.String()
 }
 
+// spellings maps the letter pairs that transliterations of one Cyrillic name differ by to one.
+// A Replacer is safe for concurrent use and never changes, so one serves every call.
+var spellings = strings.NewReplacer("yy", "y", "iy", "y", "ij", "y", "yj", "y", "ii", "y", "ia", "ya", "iu", "yu", "ja", "ya", "ju", "yu", "kh", "h")
+
 // translit maps the spellings that transliterations of one Cyrillic name differ by to one.
 func translit(w string) string {
 	if len(w) < 4 {
 		return w
 	}
-	r := strings.NewReplacer("yy", "y", "iy", "y", "ij", "y", "yj", "y", "ii", "y", "ia", "ya", "iu", "yu", "ja", "ya", "ju", "yu", "kh", "h")
-	w = r.Replace(w)
+	w = spellings.Replace(w)
 	// A final i after a consonant is the y of other spellings ("Dmitri", "Dmitry").
 	if n := len(w); w[n-1] == 'i' && !strings.ContainsRune("aeiouy", rune(w[n-2])) {
 		w = w[:n-1] + "y"

@@ -42,6 +42,8 @@ const (
 	fSuffixPrev
 	fLowPrevCur2
 	fMemLower
+	fClusterPrev2
+	fClusterNext2
 )
 
 // wordInfo is what the features need to know of one token, computed once.
@@ -252,6 +254,8 @@ func (lx *Lexicon) staticFeatures(dst []uint64, infos []wordInfo, i int, headlin
 		dst = lx.appendClusters(dst, fCluster, cur, 4)
 		dst = lx.appendClusters(dst, fClusterPrev, p1, 2)
 		dst = lx.appendClusters(dst, fClusterNext, n1, 2)
+		dst = lx.appendClusters(dst, fClusterPrev2, p2, 1)
+		dst = lx.appendClusters(dst, fClusterNext2, n2, 1)
 		dst = appendGaz(dst, fGaz, cur.gaz, false)
 		dst = appendGaz(dst, fGazPrev, p1.gaz, true)
 		dst = appendGaz(dst, fGazNext, n1.gaz, true)
