@@ -55,7 +55,12 @@ type Quote struct {
 	End     int     `json:"end"`
 	Kind    string  `json:"kind"` // direct, partial or indirect
 	Speaker Speaker `json:"speaker"`
-	Cue     string  `json:"cue"`
+	// Joint lists the other speakers of a quote said by several at once ("Baerbock and Braže
+	// both insisted"); Speaker is the first.
+	Joint []Speaker `json:"joint"`
+	Cue   string    `json:"cue"`
+	// Evidence is the sentence, or sentences, that hold the quote and its attribution.
+	Evidence Evidence `json:"evidence"`
 }
 
 // Speaker names who said a quote, as the article shows them.
@@ -63,6 +68,7 @@ type Speaker struct {
 	Name   string `json:"name"`
 	Entity string `json:"entity"`
 	Role   string `json:"role"`
+	Medium string `json:"medium"` // where it was said: "on social media", "the BBC"
 }
 
 // Actor refers to an entity by the name the article uses.
@@ -129,7 +135,7 @@ func New(a *dossier.Article) *Record {
 		Headings:  nonNil(a.Headings),
 		Removed:   nonNil(a.Removed),
 		Entities:  entities(a),
-		Quotes:    []Quote{},
+		Quotes:    quotes(a),
 		Positions: []Position{},
 		Events:    []Event{},
 		Times:     []Time{},

@@ -22,15 +22,17 @@ type evalCommand struct {
 
 func (c *evalCommand) Run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return usageError{"eval needs what to score: extraction or ner"}
+		return usageError{"eval needs what to score: extraction, ner or quotes"}
 	}
 	switch args[0] {
 	case "extraction":
 		return c.extraction(ctx, args[1:])
 	case "ner":
 		return c.ner(args[1:])
+	case "quotes":
+		return c.quotes(ctx, args[1:])
 	default:
-		return usageError{fmt.Sprintf("unknown evaluation %q (want extraction or ner)", args[0])}
+		return usageError{fmt.Sprintf("unknown evaluation %q (want extraction, ner or quotes)", args[0])}
 	}
 }
 

@@ -4,7 +4,9 @@
 // Usage:
 //
 //	dossier analyze [flags] PATH|URL|- ...   one JSON object (or a readable view) per article
+//	dossier quotes [flags] PATH|URL|- ...    quotes grouped by speaker
 //	dossier eval extraction DIR               score main-text extraction on a benchmark directory
+//	dossier eval quotes --gold FILE PATH ...  score quotes and speakers against a gold file
 //	dossier eval ner --gold FILE              score the name tagger on a CoNLL file (P/R/F1 per type)
 //	dossier bench [flags] PATH ...            per-stage throughput and peak memory
 //	dossier train ner [flags]                 train the name tagger on CoNLL-2003 data
@@ -63,6 +65,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	switch cmd {
 	case "analyze":
 		return (&analyzeCommand{Main: m}).Run(ctx, args)
+	case "quotes":
+		return (&quotesCommand{Main: m}).Run(ctx, args)
 	case "eval":
 		return (&evalCommand{Main: m}).Run(ctx, args)
 	case "bench":
@@ -90,7 +94,8 @@ func (m *Main) usage() {
 
 Commands:
   analyze   write one JSON object (or a readable view) per article
-  eval      score extraction or the name tagger against a benchmark
+  quotes    print who said what, grouped by speaker
+  eval      score extraction, the name tagger or quotes against annotated data
   bench     measure per-stage throughput and peak memory
   train     train the name tagger (ner) from annotated data
   tag       tag tokens one per line (CoNLL columns) with names

@@ -1,0 +1,108 @@
+package analyze
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/quote"
+)
+
+// quotes finds the quotes of an article as the record writes them.
+func quotes(a *dossier.Article) []Quote {
+	found := quote.Extract(a)
+	out := make([]Quote, 0, len(found))
+	for _, q := range found {
+		rq := Quote{
+			Text:     a.Text[q.Start:q.End],
+			Start:    q.Start,
+			End:      q.End,
+			Kind:     string(q.Kind),
+			Joint:    []Speaker{},
+			Cue:      a.Text[q.Cue.Start:q.Cue.End],
+			Evidence: Evidence{Start: q.Evidence.Start, End: q.Evidence.End, Text: a.Text[q.Evidence.Start:q.Evidence.End]},
+		}
+		for i, s := range q.Speakers {
+			sp := Speaker{Name: s.Name, Entity: s.Entity, Role: s.Role, Medium: s.Medium}
+			if i == 0 {
+				rq.Speaker = sp
+			} else {
+				rq.Joint = append(rq.Joint, sp)
+			}
+		}
+		out = append(out, rq)
+	}
+	return out
+}
+
+// SpeakerQuotes is one speaker's quotes in an article.
+type SpeakerQuotes struct {
+	Speaker Speaker
+	Quotes  []Quote
+}
+
+// QuotesBySpeaker groups quotes by who said them, in the order speakers first speak. A joint
+// quote goes with its first speaker; quotes nobody is named for come last, under an empty Speaker.
+func QuotesBySpeaker(quotes []Quote) []SpeakerQuotes {
+	var groups []SpeakerQuotes
+	index := make(map[string]int)
+	var nobody []Quote
+	for _, q := range quotes {
+		if q.Speaker.Name == "" {
+			nobody = append(nobody, q)
+			continue
+		}
+		k, ok := index[q.Speaker.Name]
+		if !ok {
+			k = len(groups)
+			index[q.Speaker.Name] = k
+			groups = append(groups, SpeakerQuotes{Speaker: q.Speaker})
+		}
+		g := &groups[k]
+		if g.Speaker.Role == "" {
+			g.Speaker.Role = q.Speaker.Role
+		}
+		g.Quotes = append(g.Quotes, q)
+	}
+	if len(nobody) > 0 {
+		groups = append(groups, SpeakerQuotes{Quotes: nobody})
+	}
+	return groups
+}
+
+// WriteQuotesText writes an article's quotes grouped by speaker, for reading.
+func WriteQuotesText(w io.Writer, r *Record, groups []SpeakerQuotes) error {
+	var b strings.Builder
+	title := r.Title
+	if title == "" {
+		title = "(untitled)"
+	}
+	fmt.Fprintf(&b, "━━ %s\n   %s · %d quotes\n", title, r.Source, len(r.Quotes))
+	for _, g := range groups {
+		name := g.Speaker.Name
+		if name == "" {
+			name = "(speaker not named)"
+		}
+		if g.Speaker.Role != "" {
+			name += " — " + g.Speaker.Role
+		}
+		fmt.Fprintf(&b, "\n%s\n", name)
+		for _, q := range g.Quotes {
+			how := q.Kind
+			if q.Cue != "" {
+				how += ", " + q.Cue
+			}
+			if q.Speaker.Medium != "" {
+				how += " " + q.Speaker.Medium
+			}
+			for _, j := range q.Joint {
+				how += ", with " + j.Name
+			}
+			fmt.Fprintf(&b, "  [%s] “%s”\n", how, q.Text)
+		}
+	}
+	b.WriteString("\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -1,0 +1,383 @@
+package quote
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/text"
+)
+
+// person is someone the article names, under the fullest form of their name.
+type person struct {
+	name    string // fullest form ("Tatiana Stanovaya")
+	words   int    // number of words in name
+	surname string // last word, lower case, the key later mentions use
+	role    string // the first role or title the article gives
+	entity  string
+	female  int8 // +1 when the article calls them she or her (Ms., Mrs.), -1 for he or his, 0 unknown
+}
+
+// people is the article's cast: its persons and where each is mentioned outside quotes.
+type people struct {
+	list      []person
+	bySurname map[string]int
+	mentions  []personMention // in text order
+}
+
+type personMention struct {
+	tok    int // first token of the mention
+	end    int // token after it
+	person int
+}
+
+// findPeople builds the cast from an entity recogniser's mentions when given, and otherwise from
+// capitalised word runs: a run is a person when a title, courtesy title or role comes before it
+// (Chancellor Olaf Scholz, Mr. Roe, analyst Sergei Markov) or when it is two to four words with
+// nothing of an organisation or place about it. A later single word that matches a person's last
+// name is a mention of them.
+func (r *reader) findPeople(mentions []Mention) people {
+	p := people{bySurname: make(map[string]int)}
+	if mentions != nil {
+		for _, m := range mentions {
+			if m.Type != "person" {
+				continue
+			}
+			i, j := r.tokenAt(m.Start), r.tokenAt(m.End)
+			if i >= j {
+				continue
+			}
+			k := p.add(m.Name, lastWord(m.Name), m.Entity)
+			p.mentions = append(p.mentions, personMention{tok: i, end: j, person: k})
+		}
+		return p
+	}
+	type run struct{ a, b, person int }
+	var singles []run
+	for i := 0; i < len(r.toks); {
+		if !r.capWord(i) {
+			i++
+			continue
+		}
+		a, b := r.capRun(i)
+		i = b
+		nm := r.nameIn(a, b)
+		if nm.start >= nm.end {
+			continue
+		}
+		if nm.end-nm.start == 1 && !nm.titled {
+			singles = append(singles, run{nm.start, nm.end, -1})
+			continue
+		}
+		if !nm.titled && (nm.org || nm.end-nm.start > 4) {
+			continue
+		}
+		name := r.nameText(nm.start, nm.end)
+		k := p.add(name, strings.ToLower(stripPossessive(r.word(nm.end-1))), "")
+		if nm.role.Len() == 0 && a > 0 && r.capWord(a-1) && possessive(r.word(a-1)) {
+			nm.role = r.span(a-1, a) // Ukraine’s Volodymyr Zelensky
+		}
+		if nm.role.Len() > 0 && p.list[k].role == "" {
+			p.list[k].role = r.text(nm.role)
+		}
+		p.mentions = append(p.mentions, personMention{tok: nm.start, end: nm.end, person: k})
+	}
+	for _, s := range singles {
+		if k, ok := p.lookup(strings.ToLower(stripPossessive(r.word(s.a)))); ok {
+			p.mentions = append(p.mentions, personMention{tok: s.a, end: s.b, person: k})
+		}
+	}
+	slices.SortStableFunc(p.mentions, func(a, b personMention) int { return a.tok - b.tok })
+	r.readGender(&p)
+	return p
+}
+
+// add records a person under their last name, keeping the fullest form of the name.
+func (p *people) add(name, surname, entity string) int {
+	words := strings.Count(name, " ") + 1
+	if k, ok := p.lookup(surname); ok {
+		if words > p.list[k].words {
+			p.list[k].name, p.list[k].words = name, words
+		}
+		return k
+	}
+	p.list = append(p.list, person{name: name, words: words, surname: surname, entity: entity})
+	p.bySurname[surname] = len(p.list) - 1
+	return len(p.list) - 1
+}
+
+// lookup finds a person by last name, allowing one letter's difference in long names, the way
+// transliterations vary (Zelensky, Zelenskyy).
+func (p *people) lookup(surname string) (int, bool) {
+	if k, ok := p.bySurname[surname]; ok {
+		return k, true
+	}
+	if utf8.RuneCountInString(surname) < 6 {
+		return 0, false
+	}
+	for k, q := range p.list {
+		if editDistance1(q.surname, surname) {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// editDistance1 reports whether a and b differ by at most one inserted, deleted or changed rune.
+func editDistance1(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(ra)-len(rb) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(rb) && ra[i] == rb[i] {
+		i++
+	}
+	if len(ra) == len(rb) {
+		return string(ra[i+1:]) == string(rb[min(i+1, len(rb)):])
+	}
+	return string(ra[i+1:]) == string(rb[i:])
+}
+
+// capRun returns the run of capitalised words (with name particles and initials inside) that
+// starts at token i.
+func (r *reader) capRun(i int) (a, b int) {
+	a, b = i, i+1
+	for b < len(r.toks) && r.toks[b].Start-r.toks[b-1].End <= 1 && !strings.Contains(r.s[r.toks[b-1].End:r.toks[b].Start], "\n") {
+		if possessive(r.word(b - 1)) {
+			break
+		}
+		if r.capWord(b) {
+			b++
+			continue
+		}
+		if b+1 < len(r.toks) && nameParticle(r.info[b].lower) && r.capWord(b+1) && r.toks[b].Kind == text.Word {
+			b += 2
+			continue
+		}
+		break
+	}
+	return a, b
+}
+
+// nameParticle reports whether w may join the words of a name (Ludwig van Beethoven, Secretary
+// of State, Bashar al-Assad written apart).
+func nameParticle(w string) bool {
+	switch w {
+	case "of", "de", "del", "della", "di", "da", "dos", "du", "van", "von", "der", "den", "ten",
+		"ter", "bin", "ibn", "al", "el", "la", "le", "y", "for", "on":
+		return true
+	}
+	return false
+}
+
+// nameParts is a capitalised run read as role and name: "German Chancellor" and "Olaf Scholz".
+type nameParts struct {
+	start, end int          // tokens of the name
+	role       dossier.Span // the titles before it
+	titled     bool         // a title, courtesy title or role word comes before the name
+	org        bool         // the name looks like an organisation or place
+}
+
+// nameIn reads the capitalised run [a, b).
+func (r *reader) nameIn(a, b int) nameParts {
+	// Words that start a sentence or are time words are not part of a name.
+	for a < b && (leadingNonName(r.info[a].lower) || isMonth(r.info[a].lower)) && !isTitle(r.word(a)) {
+		a++
+	}
+	if a >= b {
+		return nameParts{start: a, end: a}
+	}
+	n := nameParts{start: a, end: b}
+	last := -1
+	for i := a; i < b; i++ {
+		if isTitle(r.word(i)) {
+			last = i
+		}
+	}
+	if last >= 0 {
+		n.titled = true
+		n.start = last + 1
+		if n.start < b && r.info[n.start].lower == "of" {
+			// Secretary of Defense Pete Hegseth: the name is the last two words.
+			n.start = max(n.start+1, b-2)
+			if b-3 > last+1 && isInitial(r.word(b-2)) {
+				n.start = b - 3
+			}
+		}
+		role := a
+		for role < n.start && isHonorific(r.word(role)) {
+			role++
+		}
+		if role < n.start {
+			n.role = r.span(role, n.start)
+		}
+		if n.start == n.end {
+			n.start, n.end = a, a
+			return n
+		}
+	}
+	if last < 0 && n.end-n.start >= 4 {
+		// a long run without a known title ends with the name: "Velmar Harbour Chief Mara Ode"
+		k := n.end - 2
+		if isInitial(r.word(k)) || nameParticle(r.info[k].lower) {
+			k--
+		}
+		n.role = r.span(n.start, k)
+		n.start = k
+		n.titled = true
+	}
+	// President Volodymyr Zelensky of Ukraine: the name stops before "of"
+	for i := n.start + 2; i < n.end-1; i++ {
+		if r.info[i].lower == "of" && !orgWord(r.info[i-1].lower) {
+			n.end = i
+			break
+		}
+	}
+	if a > 0 && r.info[a-1].part == 0 {
+		switch lw := r.info[a-1].lower; {
+		case classOf(lw) == personNoun:
+			n.titled = true
+		case lw == "the" && last < 0:
+			n.org = true
+		}
+	}
+	for i := n.start; i < n.end; i++ {
+		w := stripPossessive(r.word(i))
+		if isAcronym(w) || orgWord(strings.ToLower(w)) {
+			n.org = true
+		}
+	}
+	return n
+}
+
+// nameText returns the name in tokens [a, b) without a possessive ending.
+func (r *reader) nameText(a, b int) string {
+	return stripPossessive(r.s[r.toks[a].Start:r.toks[b-1].End])
+}
+
+func stripPossessive(w string) string {
+	for _, suf := range []string{"’s", "'s", "’", "'"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+func lastWord(name string) string {
+	name = strings.TrimSpace(name)
+	if i := strings.LastIndexByte(name, ' '); i >= 0 {
+		name = name[i+1:]
+	}
+	return strings.ToLower(stripPossessive(name))
+}
+
+func isInitial(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && (w[n:] == "." || w[n:] == "")
+}
+
+func isAcronym(w string) bool {
+	letters := 0
+	for _, c := range w {
+		if unicode.IsLower(c) {
+			return false
+		}
+		if unicode.IsLetter(c) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+func isMonth(w string) bool {
+	switch w {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december":
+		return true
+	}
+	return false
+}
+
+// orgWord reports whether a lower-case word marks a capitalised run as an organisation or place.
+func orgWord(w string) bool {
+	switch classOf(w) {
+	case groupNoun, documentNoun:
+		return true
+	}
+	switch w {
+	case "house", "street", "inc", "inc.", "corp", "corp.", "co.", "ltd", "university", "school",
+		"college", "times", "post", "news", "journal", "agency", "institute", "council", "party",
+		"union", "bank", "league", "club", "airlines", "force", "forces", "guard", "navy", "church",
+		"hospital", "museum", "federation", "republic", "kingdom", "states", "nations", "sea",
+		"ocean", "river", "mountains", "island", "islands", "city", "county", "province", "region",
+		"strait", "gulf", "bay", "valley", "airport", "square", "avenue", "road", "bridge", "hall",
+		"association", "society", "ministry", "department", "office", "commission", "committee",
+		"court", "senate", "congress", "parliament", "assembly", "centre", "center", "foundation",
+		"group", "network", "fund", "corporation", "company", "international", "global", "daily",
+		"herald", "tribune", "gazette", "telegraph", "guardian", "observer", "review", "magazine",
+		"radio", "television", "tv", "broadcasting", "channel", "press", "party's", "summit",
+		"war", "day", "act", "plan", "treaty", "accord", "accords", "agreement", "doctrine":
+		return true
+	}
+	return false
+}
+
+// readGender notes, for each person, whether the text refers to them as she or he: a courtesy
+// title before a mention, or a pronoun subject in the sentence after one that starts with them.
+func (r *reader) readGender(p *people) {
+	for _, m := range p.mentions {
+		if m.tok > 0 {
+			switch strings.TrimSuffix(r.word(m.tok-1), ".") {
+			case "Mrs", "Ms", "Miss":
+				p.list[m.person].female = 1
+				continue
+			case "Mr":
+				p.list[m.person].female = -1
+				continue
+			}
+		}
+		lo, hi := r.sentOf(m.tok)
+		if m.tok > lo+3 {
+			continue // only a mention that opens its sentence is the subject a pronoun takes up
+		}
+		for i := m.end; i < hi && i < m.end+12; i++ {
+			if r.info[i].part != 0 {
+				continue
+			}
+			switch r.info[i].lower {
+			case "she", "her", "herself":
+				if p.list[m.person].female == 0 {
+					p.list[m.person].female = 1
+				}
+			case "he", "his", "him", "himself":
+				if p.list[m.person].female == 0 {
+					p.list[m.person].female = -1
+				}
+			}
+		}
+	}
+}
+
+// leadingNonName reports whether a capitalised word at the front of a run is no part of a name:
+// a word that opens the sentence (The, But, In) or a day.
+func leadingNonName(w string) bool {
+	switch classOf(w) {
+	case determiner, pronoun, function, timeWord:
+		return true
+	}
+	return false
+}
+
+// mention records that token i (a resolved pronoun) refers to person k, so that a pronoun in a
+// later sentence can take it up.
+func (p *people) mention(i, k int) {
+	at, _ := slices.BinarySearchFunc(p.mentions, i, func(m personMention, t int) int { return m.tok - t })
+	p.mentions = slices.Insert(p.mentions, at, personMention{tok: i, end: i + 1, person: k})
+}

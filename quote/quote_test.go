@@ -1,0 +1,140 @@
+package quote_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/quote"
+)
+
+// show renders a quote as "kind | speakers | text" for comparison.
+func show(text string, q quote.Quote) string {
+	var names []string
+	for _, s := range q.Speakers {
+		names = append(names, s.Name)
+	}
+	return string(q.Kind) + " | " + strings.Join(names, " + ") + " | " + text[q.Start:q.End]
+}
+
+func extract(text string) []quote.Quote {
+	return quote.Extract(&dossier.Article{Text: text})
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"speaker after the quote",
+			"“The ferries will run again by Friday,” said Mara Ode, the harbour master of Velmar.",
+			[]string{"direct | Mara Ode | The ferries will run again by Friday,"}},
+		{"speaker before, with a colon",
+			"Ivo Dunn, the mayor, told reporters: “We have done what we could.”",
+			[]string{"direct | Ivo Dunn | We have done what we could."}},
+		{"pronoun",
+			"Lena Varga was the first to speak at the meeting. “Nobody warned us about the storm,” she said.",
+			[]string{"direct | Lena Varga | Nobody warned us about the storm,"}},
+		{"pronoun takes the subject of the sentence before",
+			"Mayor Ivo Dunn met the fishermen of Velmar on Monday. “We will not abandon the harbour,” he said.",
+			[]string{"direct | Ivo Dunn | We will not abandon the harbour,"}},
+		{"role description",
+			"Councillor Ivo Dunn spoke after the vote. “We are ready for the season,” the veteran politician said.",
+			[]string{"direct | Ivo Dunn | We are ready for the season,"}},
+		{"institution, indirect",
+			"The ministry said the port authority had run out of money.",
+			[]string{"indirect | ministry | the port authority had run out of money"}},
+		{"document, partial",
+			"The official readout claimed that both sides “agreed on every point.”",
+			[]string{"partial | official readout | both sides “agreed on every point.”"}},
+		{"two speakers at once",
+			"Mayor Ivo Dunn and harbour master Mara Ode both insisted that “no ferry will leave without a crew.”",
+			[]string{"partial | Ivo Dunn + Mara Ode | “no ferry will leave without a crew.”"}},
+		{"according to",
+			"According to Mara Ode, the strike cost the town two million euros.",
+			[]string{"indirect | Mara Ode | the strike cost the town two million euros"}},
+		{"denied that",
+			"Port director Karl Brandt denied that the cranes had been sold.",
+			[]string{"indirect | Karl Brandt | the cranes had been sold"}},
+		{"trailing attribution without marks",
+			"The strike will end next week, officials said.",
+			[]string{"indirect | officials | The strike will end next week"}},
+		{"fragment after a verb of saying",
+			"Dunn called the strike “a disgrace for a port town.”",
+			[]string{"partial | Dunn | a disgrace for a port town."}},
+		{"scare quotes are no quotes",
+			"The so-called “peace plan” was never published, and its “green” ferries never sailed.",
+			nil},
+		{"term after what someone calls it",
+			"The union staged what it calls a “solidarity pause” on Monday.",
+			nil},
+		{"titles are no quotes",
+			"In her book “The Long Harbour,” Mara Ode describes her childhood on the docks.",
+			nil},
+		{"apostrophes are no quote marks",
+			"Velmar’s ferries, rock ’n’ roll bands of the ’90s and the workers’ union were all there.",
+			nil},
+		{"straight and curly marks mixed",
+			"\"We are ready,\" Mara Ode said. “So are we,” Ivo Dunn replied.",
+			[]string{"direct | Mara Ode | We are ready,", "direct | Ivo Dunn | So are we,"}},
+		{"brackets inside a quote",
+			"\"[Former mayor Karl] Brandt never visited the harbour,\" Mara Ode said.",
+			[]string{"direct | Mara Ode | [Former mayor Karl] Brandt never visited the harbour,"}},
+		{"quote broken by its attribution",
+			"“The ferries,” Mara Ode said, “will run again by Friday.”",
+			[]string{"direct | Mara Ode | The ferries,” Mara Ode said, “will run again by Friday."}},
+		{"quote going on from the one before",
+			"“We will reopen,” said Mara Ode. “It is only a question of days.”",
+			[]string{"direct | Mara Ode | We will reopen,", "direct | Mara Ode | It is only a question of days."}},
+		{"quote over two paragraphs, opening mark repeated",
+			"“The first ferry leaves at dawn.\n\n“The second one follows at noon,” said Mara Ode.",
+			[]string{"direct | Mara Ode | The first ferry leaves at dawn.\n\n“The second one follows at noon,"}},
+		{"quote over paragraphs, opening marks left out",
+			"Mara Ode, the harbour master, spoke for an hour.\n\n“We waited for weeks.”\n\nNobody came to help us. The town was left alone,” Ode said.",
+			[]string{"direct | Mara Ode | We waited for weeks.", "direct | Mara Ode | Nobody came to help us. The town was left alone,"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, q := range extract(tt.in) {
+				got = append(got, show(tt.in, q))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Extract(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSpeakerDetails(t *testing.T) {
+	tests := []struct {
+		name                   string
+		in                     string
+		role, medium, cue, who string
+	}{
+		{"role from an apposition", "“The port is closed,” said Mara Ode, a senior fellow at the Velmar Institute.",
+			"senior fellow at the Velmar Institute", "", "said", "Mara Ode"},
+		{"role from titles", "Velmar Harbour Master Mara Ode said the port was closed.", "Velmar Harbour Master", "", "said", "Mara Ode"},
+		{"medium on social media", "“The port is closed,” Mara Ode wrote on social media.", "", "on social media", "wrote", "Mara Ode"},
+		{"medium told an outlet", "Mara Ode told the Velmar Herald that the port was closed.", "", "the Velmar Herald", "told", "Mara Ode"},
+		{"fullest name", "Mara Ode runs the port. Ode said the cranes were old.", "", "", "said", "Mara Ode"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := extract(tt.in)
+			if len(qs) != 1 || len(qs[0].Speakers) != 1 {
+				t.Fatalf("Extract(%q) = %d quotes, want 1 with one speaker", tt.in, len(qs))
+			}
+			q, s := qs[0], qs[0].Speakers[0]
+			if s.Name != tt.who || s.Role != tt.role || s.Medium != tt.medium || tt.in[q.Cue.Start:q.Cue.End] != tt.cue {
+				t.Errorf("speaker %q role %q medium %q cue %q, want %q %q %q %q",
+					s.Name, s.Role, s.Medium, tt.in[q.Cue.Start:q.Cue.End], tt.who, tt.role, tt.medium, tt.cue)
+			}
+			if q.Evidence.Start > q.Start || q.Evidence.End < q.End {
+				t.Errorf("evidence %+v does not hold the quote %+v", q.Evidence, q.Span)
+			}
+		})
+	}
+}

@@ -1,0 +1,422 @@
+package quote
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dossier-news/dossier/text"
+)
+
+// continuations attributes the quoted sentences no cue claimed: a quote that goes on from the
+// one before it (“…,” she said. “…”), a later paragraph of a long quote, or a paragraph of quote
+// after the paragraph that introduced its speaker. Quoted fragments no verb of saying governs are
+// scare quotes or titles and are dropped.
+func (r *reader) continuations() {
+	byQuotation := make(map[int]int) // quotation → index in r.found of an attributed piece
+	for k, f := range r.found {
+		for pi := range r.parts {
+			if r.parts[pi].Span == f.span || r.parts[pi].Start >= f.span.Start && r.parts[pi].End <= f.span.End {
+				byQuotation[r.parts[pi].quotation] = k
+			}
+		}
+	}
+	var added []found
+	for pi := range r.parts {
+		p := &r.parts[pi]
+		if p.used || r.skip[r.doc.SentenceIndex(p.Start)] || r.isTitle(pi) {
+			continue
+		}
+		if !r.isDirect(pi) || !r.standalone(pi) {
+			// a fragment later in a sentence whose speech is attributed: more of the same
+			// (told the BBC that “…” the idea, though it should not be “…”)
+			if k := r.attributedSentence(p.Start); k >= 0 && !r.quotedVerb(pi) {
+				p.used = true
+				added = append(added, found{span: p.Span, kind: Partial, evidence: r.found[k].evidence, from: k})
+			}
+			continue
+		}
+		from := -1
+		if k, ok := byQuotation[p.quotation]; ok {
+			from = k
+		} else {
+			from = r.nearbyQuote(pi)
+		}
+		p.used = true
+		f := found{span: p.Span, kind: Direct, evidence: r.evidence(p.Start, p.End), from: from}
+		if from < 0 {
+			// nobody quoted nearby: the person the sentence before is about
+			if n, ok := r.previousSubject(pi); ok {
+				f.speakers = []np{n}
+			}
+		}
+		added = append(added, f)
+	}
+	if len(added) == 0 {
+		return
+	}
+	// the indices in from refer to r.found before the merge: keep those quotes first, then sort
+	// by position with a map from old to new indices
+	n := len(r.found)
+	r.found = append(r.found, added...)
+	order := make([]int, len(r.found))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return r.found[a].span.Start - r.found[b].span.Start })
+	newIndex := make([]int, len(order))
+	for ni, oi := range order {
+		newIndex[oi] = ni
+	}
+	sorted := make([]found, len(order))
+	for ni, oi := range order {
+		f := r.found[oi]
+		if f.from >= 0 && f.from < n {
+			f.from = newIndex[f.from]
+		}
+		sorted[ni] = f
+	}
+	r.found = sorted
+}
+
+// nearbyQuote returns the index in r.found of the quote that quote part pi goes on from: the
+// last one before it in the same or the previous paragraph; else the next one in the same
+// paragraph when that is a direct quote (“…” “…,” she said.), or one that opens the next
+// paragraph without an opening mark (the same speech going on). It returns -1 when there is none.
+func (r *reader) nearbyQuote(pi int) int {
+	pos := r.parts[pi].Start
+	para := r.doc.ParagraphIndex(pos)
+	best := -1
+	for k, f := range r.found {
+		if f.span.End <= pos {
+			if r.doc.ParagraphIndex(f.evidence.Start) >= para-1 || r.doc.ParagraphIndex(f.span.End) >= para-1 {
+				best = k
+			}
+			continue
+		}
+		if best >= 0 || f.kind != Direct || f.from >= 0 {
+			break
+		}
+		switch fp := r.doc.ParagraphIndex(f.span.Start); {
+		case fp == para:
+			return k
+		case fp == para+1 && f.span.Start == r.doc.Paragraphs[fp].Start:
+			return k
+		}
+		break
+	}
+	return best
+}
+
+// previousSubject returns the subject of the sentence before quote part pi, within its
+// paragraph or the one before, when it names someone.
+func (r *reader) previousSubject(pi int) (np, bool) {
+	i := r.tokenAt(r.parts[pi].Start)
+	lo, _ := r.sentOf(i)
+	if lo == 0 {
+		return np{}, false
+	}
+	plo, _ := r.sentOf(lo - 1)
+	if r.doc.ParagraphIndex(r.toks[plo].Start) < r.doc.ParagraphIndex(r.toks[i].Start)-1 {
+		return np{}, false
+	}
+	n, ok := r.mainSubject(plo, lo)
+	if !ok || n.kind != npName && n.kind != npPronoun {
+		return np{}, false
+	}
+	return n, true
+}
+
+// standalone reports whether quote part pi stands as a sentence of its own: it opens its
+// sentence, follows a colon, or opens its paragraph.
+func (r *reader) standalone(pi int) bool {
+	p := r.parts[pi]
+	i := r.tokenAt(p.Start)
+	lo, _ := r.sentOf(i)
+	k := i - 1
+	for k >= lo && r.info[k].mark {
+		k--
+	}
+	return k < lo || r.is(k, ":") || r.doc.Paragraphs[r.doc.ParagraphIndex(p.Start)].Start >= p.open.Start
+}
+
+// isTitle reports whether quote part pi names a work or a thing rather than quotes anyone: it
+// follows a word like "book" or "titled", or it is a short run of capitalised words.
+func (r *reader) isTitle(pi int) bool {
+	p := r.parts[pi]
+	i := r.tokenAt(p.open.Start)
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if r.toks[k].Kind != text.Word {
+			continue
+		}
+		switch r.info[k].lower {
+		case "book", "books", "film", "movie", "song", "album", "show", "series", "program",
+			"programme", "article", "column", "op-ed", "essay", "titled", "entitled", "headlined",
+			"dubbed", "named", "poem", "play", "novel", "documentary", "podcast", "slogan",
+			"hashtag", "motto", "banner", "sign", "signs", "headline", "campaign", "so-called":
+			return true
+		}
+	}
+	s := strings.TrimRight(r.text(p.Span), ",.;:")
+	words := strings.Fields(s)
+	if len(words) > 6 || strings.ContainsAny(s, ".!?") {
+		return false
+	}
+	for _, w := range words {
+		if !startsUpper(w) && !nameParticle(strings.ToLower(w)) && w != "a" && w != "an" && w != "the" && w != "and" {
+			return false
+		}
+	}
+	return true
+}
+
+// resolve turns each found quote's speaker phrases into Speakers: names to their fullest form,
+// pronouns and descriptions of a person to the person they stand for. A quote that goes on from
+// another takes its speakers. Reported speech whose speaker cannot be told (it, they, nobody
+// named) is dropped: without a speaker it is no quote worth showing.
+func (r *reader) resolve() []Quote {
+	speakers := make([][]Speaker, len(r.found))
+	for k, f := range r.found {
+		if f.from >= 0 {
+			continue
+		}
+		for _, n := range f.speakers {
+			if s, ok := r.speaker(n); ok {
+				speakers[k] = append(speakers[k], s)
+			}
+		}
+	}
+	out := make([]Quote, 0, len(r.found))
+	for k, f := range r.found {
+		root := k
+		for steps := 0; r.found[root].from >= 0 && steps < len(r.found); steps++ {
+			root = r.found[root].from
+		}
+		q := Quote{Span: f.span, Kind: f.kind, Cue: f.cue, Evidence: f.evidence, Speakers: slices.Clone(speakers[root])}
+		if len(q.Speakers) == 0 && f.kind != Direct {
+			continue
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// speaker resolves one speaker phrase.
+func (r *reader) speaker(n np) (Speaker, bool) {
+	s := Speaker{Mention: r.nameSpan(n), Medium: n.medium}
+	if n.role.Len() > 0 {
+		s.Role = r.text(n.role)
+	}
+	switch n.kind {
+	case npName:
+		name := r.text(s.Mention)
+		if k, ok := r.people.lookup(lastWord(name)); ok {
+			r.fill(&s, k)
+			return s, true
+		}
+		s.Name = name
+		return s, true
+	case npPronoun:
+		switch r.info[n.start].lower {
+		case "he", "she", "i":
+			female := int8(-1)
+			if r.info[n.start].lower == "she" {
+				female = 1
+			} else if r.info[n.start].lower == "i" {
+				female = 0
+			}
+			if k, ok := r.pronounPerson(n.start, female); ok {
+				r.fill(&s, k)
+				r.people.mention(n.start, k)
+				return s, true
+			}
+		}
+		return Speaker{}, false
+	default:
+		if r.definite(n) && classOf(r.headNoun(n)) == personNoun && !r.plural(n) {
+			if k, ok := r.describedPerson(n); ok {
+				r.fill(&s, k)
+				if s.Role == "" {
+					s.Role = r.text(r.nameSpan(n))
+				}
+				return s, true
+			}
+		}
+		s.Name = r.text(s.Mention)
+		return s, true
+	}
+}
+
+// fill gives s the name, role and entity of person k.
+func (r *reader) fill(s *Speaker, k int) {
+	p := r.people.list[k]
+	s.Name = p.name
+	s.Entity = p.entity
+	if s.Role == "" {
+		s.Role = p.role
+	}
+}
+
+// pronounPerson finds who a speaker pronoun at token i stands for: a person named earlier in
+// its sentence, or else the first person named in the nearest sentence before that names one,
+// within the paragraph and the one before it. A person the text calls by the other pronoun is
+// passed over; female is +1 for she, -1 for he, 0 for I.
+func (r *reader) pronounPerson(i int, female int8) (int, bool) {
+	lo, _ := r.sentOf(i)
+	clause := r.mainClauseStart(lo, i)
+	ms := r.people.mentions
+	end, _ := slices.BinarySearchFunc(ms, i, func(m personMention, t int) int { return m.tok - t })
+	compatible := func(k int) bool {
+		g := r.people.list[k].female
+		return female == 0 || g == 0 || g == female
+	}
+	// the leftmost compatible mention in the pronoun's own sentence, after a leading adverbial
+	for k := end - 1; k >= 0 && ms[k].tok >= clause; k-- {
+		if k == 0 || ms[k-1].tok < clause {
+			for m := k; m < end; m++ {
+				if compatible(ms[m].person) {
+					return ms[m].person, true
+				}
+			}
+		}
+	}
+	para := r.doc.ParagraphIndex(r.toks[i].Start)
+	// then sentence by sentence backwards: the first compatible person each one names
+	k := end - 1
+	for k >= 0 && ms[k].tok >= lo {
+		k--
+	}
+	for k >= 0 {
+		if r.doc.ParagraphIndex(r.toks[ms[k].tok].Start) < para-1 {
+			break
+		}
+		slo, _ := r.sentOf(ms[k].tok)
+		first := k
+		for first-1 >= 0 && ms[first-1].tok >= slo {
+			first--
+		}
+		for m := first; m <= k; m++ {
+			if compatible(ms[m].person) {
+				return ms[m].person, true
+			}
+		}
+		k = first - 1
+	}
+	return 0, false
+}
+
+// describedPerson finds the person a definite description stands for ("the respected political
+// analyst", "the Ukrainian president"): among the people named in this paragraph and the two
+// before it, one whose role shares the description's head noun, and whose nationality or office,
+// when both are given, agrees with the description's; else the last person named in this
+// paragraph or the one before.
+func (r *reader) describedPerson(n np) (int, bool) {
+	head := r.headNoun(n)
+	var mods []string
+	for i := n.start; i < n.end-1; i++ {
+		if r.info[i].cap && classOf(r.info[i].lower) == otherWord {
+			mods = append(mods, r.info[i].lower)
+		}
+	}
+	para := r.doc.ParagraphIndex(r.toks[n.start].Start)
+	best, bestScore := -1, 0
+	seen := make(map[int]bool)
+	ms := r.people.mentions
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.tok >= n.start {
+			continue
+		}
+		if r.doc.ParagraphIndex(r.toks[m.tok].Start) < para-2 {
+			break
+		}
+		if seen[m.person] {
+			continue
+		}
+		seen[m.person] = true
+		role := r.people.list[m.person].role
+		score := 0
+		if role != "" && strings.Contains(strings.ToLower(role), head) {
+			score += 2
+		}
+		if len(mods) > 0 && role != "" {
+			switch agree(mods, role) {
+			case 1:
+				score += 2
+			case -1:
+				continue
+			}
+		}
+		if score == 0 && best < 0 && r.doc.ParagraphIndex(r.toks[m.tok].Start) >= para-1 {
+			score = 1
+		}
+		if score > bestScore {
+			best, bestScore = m.person, score
+		}
+	}
+	return best, best >= 0
+}
+
+// agree compares the capitalised modifiers of a description (ukrainian) with the capitalised
+// words of a role (Russian President, Ukraine’s): +1 when they share a word stem, -1 when the
+// role has such words and none match, 0 when it has none.
+func agree(mods []string, role string) int {
+	has := false
+	for _, w := range strings.Fields(role) {
+		if !startsUpper(w) || isTitle(w) {
+			continue
+		}
+		has = true
+		for _, m := range mods {
+			if stemEqual(m, strings.ToLower(stripPossessive(w))) {
+				return 1
+			}
+		}
+	}
+	if has {
+		return -1
+	}
+	return 0
+}
+
+// stemEqual compares words by their first five letters (ukrainian, ukraine’s), or whole when short.
+func stemEqual(a, b string) bool {
+	a, b = strings.Trim(a, ".’'"), strings.Trim(b, ".’'")
+	if len(a) < 5 || len(b) < 5 {
+		return a == b
+	}
+	return a[:5] == b[:5]
+}
+
+// mainClauseStart returns the first token of the main clause of the sentence that starts at lo:
+// after a leading adverbial ("After his summit with Putin, Trump …") when there is one before i.
+func (r *reader) mainClauseStart(lo, i int) int {
+	if lo >= i || r.toks[lo].Kind != text.Word {
+		return lo
+	}
+	if w := r.info[lo].lower; classOf(w) != function && classOf(w) != timeWord || w == "according" {
+		return lo
+	}
+	for k := lo + 1; k < i; k++ {
+		if r.is(k, ",") {
+			return k + 1
+		}
+	}
+	return lo
+}
+
+// attributedSentence returns the index in r.found of reported speech that ends before pos in
+// the sentence holding pos, or -1.
+func (r *reader) attributedSentence(pos int) int {
+	si := r.doc.SentenceIndex(pos)
+	if si >= len(r.sents) {
+		return -1
+	}
+	sent := r.sents[si]
+	for k := len(r.found) - 1; k >= 0; k-- {
+		f := r.found[k]
+		if f.span.End <= pos && f.span.Start >= sent.Start && f.kind != Direct && f.from < 0 {
+			return k
+		}
+	}
+	return -1
+}
