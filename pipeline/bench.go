@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/analyze"
 	"github.com/dossier-news/dossier/clean"
 	"github.com/dossier-news/dossier/extract"
 	"github.com/dossier-news/dossier/story"
@@ -125,6 +126,21 @@ func Bench(ctx context.Context, docs iter.Seq2[*dossier.Document, error], repeat
 		whole.Elapsed += time.Since(start)
 	}
 	timings = append(timings, whole)
+
+	an := StageTiming{Stage: "analyze (entities, quotes, times)"}
+	for range repeat {
+		if err := ctx.Err(); err != nil {
+			return timings, failed, err
+		}
+		start := time.Now()
+		for _, a := range articles {
+			analyze.New(a)
+			an.Items++
+			an.Bytes += int64(len(a.Text))
+		}
+		an.Elapsed += time.Since(start)
+	}
+	timings = append(timings, an)
 
 	dedup := StageTiming{Stage: "dedup (exact + near)"}
 	for range repeat {

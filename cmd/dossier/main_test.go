@@ -190,7 +190,7 @@ func TestBenchExample(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d; stderr:\n%s", code, stderr)
 	}
-	for _, stage := range []string{"ingest", "extract html", "clean text", "extract all", "dedup", "peak memory"} {
+	for _, stage := range []string{"ingest", "extract html", "clean text", "extract all", "analyze", "dedup", "peak memory"} {
 		if !strings.Contains(stdout, stage) {
 			t.Errorf("bench output lacks %q:\n%s", stage, stdout)
 		}
