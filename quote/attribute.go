@@ -134,7 +134,7 @@ func (r *reader) participleAt(i, lo int) bool {
 func (r *reader) attribute(c cueAt) {
 	lo, hi := r.sentOf(c.i)
 	var spk np
-	var ok, inverted bool
+	var ok, inverted, coordinated bool
 	after := c.j // where the reported speech may start
 	switch {
 	case c.according:
@@ -173,8 +173,12 @@ func (r *reader) attribute(c cueAt) {
 			}
 		}
 		spk, ok = r.subjectBefore(c.i, r.clauseLo(lo, c.i))
+		if ok && r.inRelative(spk, lo) {
+			return // the ceasefire [that] Trump claimed he could secure …: no speech reported
+		}
 		if !ok && p >= lo && (r.info[p].lower == "and" || r.info[p].lower == "but") {
 			spk, ok = r.mainSubject(lo, p)
+			coordinated = true
 		}
 		if ok && spk.kind == npPronoun && r.info[spk.start].lower == "who" {
 			spk, ok = r.antecedent(spk.start, lo)
@@ -183,6 +187,11 @@ func (r *reader) attribute(c cueAt) {
 	if !ok {
 		return
 	}
+	// Reported speech without quote marks is kept only when the clause names its speaker: a
+	// pronoun, a participle (", saying that …") or a verb sharing an earlier verb's subject
+	// ("… and insisted that …") mostly goes on with speech already attributed, and is where
+	// attribution goes wrong most.
+	implicit := c.participle || spk.kind == npPronoun || coordinated || !c.according && strings.HasSuffix(r.info[c.i].lower, "ing")
 	speakers := []np{spk}
 	if spk.kind != npPronoun && !inverted && !c.according {
 		speakers = r.jointSubjects(spk, lo)
@@ -195,6 +204,7 @@ func (r *reader) attribute(c cueAt) {
 	if q, ok := r.speechBefore(c, speakers, lo, hi, inverted); ok {
 		r.medium(&speakers[0], c, after, hi)
 		q.cue = cueSpan
+		q.implicit = implicit
 		r.found = append(r.found, q)
 		// “…,” she said, “… goes on.”: one quote broken by its attribution
 		if pi, ok := r.partAfterComma(r.attributionEnd(after, hi), hi); ok {
@@ -214,7 +224,11 @@ func (r *reader) attribute(c cueAt) {
 		return
 	}
 	r.medium(&speakers[0], c, after, hi)
+	n := len(r.found)
 	r.speechAfter(c, speakers, after, lo, hi, cueSpan)
+	for k := n; k < len(r.found); k++ {
+		r.found[k].implicit = implicit
+	}
 }
 
 // clauseLo returns the first token the subject of a cue at token i may take: after the last
@@ -936,4 +950,23 @@ func (r *reader) quotedVerb(pi int) bool {
 	p := r.parts[pi]
 	k := r.tokenAt(p.open.Start) - 1
 	return k >= 0 && r.isWord(k, "to") && wordCount(r.text(p.Span)) == 1
+}
+
+// inRelative reports whether a subject starts a relative clause without "that": it comes right
+// after a noun that follows a determiner ("The ceasefire Trump claimed he could secure has not …").
+func (r *reader) inRelative(n np, lo int) bool {
+	k := n.start - 1
+	if k < lo || n.kind != npName || r.toks[k].Kind != text.Word || r.info[k].cap {
+		return false
+	}
+	w := r.info[k].lower
+	if classOf(w) != otherWord || !isLetters(w) || strings.HasSuffix(w, "ly") {
+		return false
+	}
+	for d := k - 1; d >= lo && d >= k-2; d-- {
+		if classOf(r.info[d].lower) == determiner {
+			return true
+		}
+	}
+	return false
 }

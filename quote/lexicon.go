@@ -173,7 +173,7 @@ func classOf(w string) wordClass {
 		"prosecutor", "prosecutors", "source", "sources", "critic", "critics", "supporter",
 		"supporters", "voter", "voters", "resident", "residents", "witness", "witnesses", "fellow",
 		"scholar", "historian", "author", "writer", "journalist", "reporter", "columnist", "editor",
-		"host", "anchor", "reporters", "journalists", "activist", "activists", "chancellor", "premier", "envoy", "negotiator",
+		"host", "anchor", "master", "reporters", "journalists", "activist", "activists", "chancellor", "premier", "envoy", "negotiator",
 		"negotiators", "manager", "executive", "executives", "owner", "investor", "investors",
 		"banker", "doctor", "doctors", "physician", "nurse", "teacher", "student", "students",
 		"worker", "workers", "soldier", "soldiers", "veteran", "victim", "survivor", "mother",

@@ -111,7 +111,8 @@ func (r *reader) subjectBefore(end, lo int) (np, bool) {
 			k = t // officials at the ministry, a spokesman for the campaign
 		case classOf(lw) == personNoun || classOf(lw) == groupNoun || classOf(lw) == documentNoun || possessive(lw):
 			k, lowers = t, 0
-		case classOf(lw) == otherWord && lowers < 3 && isLetters(lw):
+		case classOf(lw) == otherWord && lowers < 3 && isLetters(lw) && (lowers > 0 || !r.info[k].cap):
+			// modifiers of a noun (the respected political analyst), not a word before a name
 			k = t
 			lowers++
 		default:
@@ -320,7 +321,7 @@ func (r *reader) makeNP(i, j int) np {
 	}
 	// the capitalised run at the end is a name; what comes before is role
 	a := j - 1
-	for a-1 >= i && (r.capWord(a-1) || nameParticle(r.info[a-1].lower) && a-2 >= i && r.capWord(a-2)) {
+	for a-1 >= i && !possessive(r.word(a-1)) && (r.capWord(a-1) || nameParticle(r.info[a-1].lower) && a-2 >= i && r.capWord(a-2)) {
 		a--
 	}
 	if possessive(r.info[j-1].lower) {

@@ -49,6 +49,9 @@ type found struct {
 	evidence dossier.Span
 	// from is the index of the quote this one goes on from (same speaker), or -1.
 	from int
+	// implicit is set when the attribution does not name the speaker in its own clause (a
+	// pronoun, a participle, a shared subject): reported speech without quote marks is then left out.
+	implicit bool
 }
 
 func newReader(doc *text.Doc, headings []dossier.Heading, mentions []Mention) *reader {

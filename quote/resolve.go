@@ -172,7 +172,8 @@ func (r *reader) isTitle(pi int) bool {
 // resolve turns each found quote's speaker phrases into Speakers: names to their fullest form,
 // pronouns and descriptions of a person to the person they stand for. A quote that goes on from
 // another takes its speakers. Reported speech whose speaker cannot be told (it, they, nobody
-// named) is dropped: without a speaker it is no quote worth showing.
+// named) is dropped: without a speaker it is no quote worth showing; so is indirect speech whose
+// clause does not name its speaker (found.implicit).
 func (r *reader) resolve() []Quote {
 	speakers := make([][]Speaker, len(r.found))
 	for k, f := range r.found {
@@ -192,7 +193,7 @@ func (r *reader) resolve() []Quote {
 			root = r.found[root].from
 		}
 		q := Quote{Span: f.span, Kind: f.kind, Cue: f.cue, Evidence: f.evidence, Speakers: slices.Clone(speakers[root])}
-		if len(q.Speakers) == 0 && f.kind != Direct {
+		if len(q.Speakers) == 0 && f.kind != Direct || f.kind == Indirect && f.implicit {
 			continue
 		}
 		out = append(out, q)
