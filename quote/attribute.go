@@ -249,17 +249,7 @@ func (r *reader) mainSubject(lo, end int) (np, bool) {
 	for i < end && (r.inQuote(i) || r.toks[i].Kind == text.Punct) {
 		i++
 	}
-	if i < end && r.toks[i].Kind == text.Word {
-		switch w := r.info[i].lower; {
-		case classOf(w) == function && w != "according" || classOf(w) == timeWord || w == "nonetheless" || w == "moreover":
-			for k := i; k < end; k++ {
-				if r.is(k, ",") {
-					i = k + 1
-					break
-				}
-			}
-		}
-	}
+	i = r.mainClauseStart(i, end)
 	if i >= end {
 		return np{}, false
 	}
@@ -307,7 +297,8 @@ func (r *reader) appositiveSubject(comma, lo int) (np, bool) {
 func (r *reader) jointSubjects(n np, lo int) []np {
 	out := []np{n}
 	for k := n.start - 1; k > lo; {
-		if !(r.info[k].lower == "and" || r.is(k, ",")) || n.kind != npName {
+		// "A and B", "A, B and C": the nearest joint is "and"
+		if !(r.info[k].lower == "and" || r.is(k, ",") && len(out) > 1) || n.kind != npName {
 			break
 		}
 		prev, ok := r.subjectBefore(k, lo)
@@ -369,7 +360,7 @@ func (r *reader) speechBefore(c cueAt, speakers []np, lo, hi int, inverted bool)
 	if k >= lo && r.info[k].mark || k >= lo && r.info[k].part != 0 {
 		// “…,” she said. — the quote that closes right before
 		pi := r.partBefore(k)
-		if pi < 0 || r.parts[pi].used {
+		if pi < 0 || r.parts[pi].used || r.isTitle(pi) {
 			return found{}, false
 		}
 		p := &r.parts[pi]
@@ -406,7 +397,7 @@ func (r *reader) tailOnly(i, hi int) bool {
 		return true
 	case r.toks[i].Kind == text.Word:
 		switch r.info[i].lower {
-		case "on", "in", "to", "at", "during", "via", "through", "after", "before", "when", "as", "while", "from", "of", "about", "last", "this", "earlier", "later", "told", "recently", "afterward", "afterwards":
+		case "on", "in", "to", "at", "during", "via", "through", "after", "before", "when", "as", "while", "from", "of", "about", "last", "this", "earlier", "later", "told", "recently", "afterward", "afterwards", "who", "whose":
 			return true
 		}
 		return classOf(r.info[i].lower) == timeWord
@@ -457,7 +448,7 @@ func (r *reader) speechAfter(c cueAt, speakers []np, after, lo, hi int, cueSpan 
 	}
 	if k < len(r.toks) && r.info[k].part != 0 && k <= i+2 {
 		pi := int(r.info[k].part) - 1
-		if r.parts[pi].used {
+		if r.parts[pi].used || r.isTitle(pi) {
 			return
 		}
 		if r.is(i, ":") || r.isDirect(pi) {
@@ -487,7 +478,7 @@ func (r *reader) speechAfter(c cueAt, speakers []np, after, lo, hi int, cueSpan 
 		for k := i; k < hi && k < i+10; k++ {
 			if r.info[k].part != 0 {
 				pi := int(r.info[k].part) - 1
-				if r.parts[pi].used || r.quotedVerb(pi) {
+				if r.parts[pi].used || r.quotedVerb(pi) || r.isTitle(pi) {
 					return
 				}
 				sp := r.parts[pi].Span
@@ -773,10 +764,15 @@ func (r *reader) verbLike(i int) bool {
 		classOf(w) == otherWord && i > 0 && classOf(r.info[i-1].lower) != determiner
 }
 
+// maxClause bounds a reported clause, in tokens, so that text without sentence breaks costs
+// linear time.
+const maxClause = 300
+
 // clauseEnd returns the end of a reported clause that starts at token i: the end of the
 // sentence, or a break before another clause (", while …", "; ", ", according to …",
 // ", adding …").
 func (r *reader) clauseEnd(i, hi int) int {
+	hi = min(hi, i+maxClause)
 	end := hi
 	for k := i; k < hi; k++ {
 		if r.inQuote(k) {

@@ -101,7 +101,7 @@ func cueLemma(l string) (cue, bool) {
 		"suggest", "indicate", "caution", "lament", "underscore", "underline", "deny", "recount",
 		"exclaim", "shout", "muse", "concur", "proclaim", "affirm", "reaffirm", "specify", "clarify",
 		"elaborate", "scoff", "snap", "vow", "pledge", "promise", "threaten", "estimate", "speculate",
-		"surmise", "wonder", "ask", "demand", "recommend", "propose", "urge", "charge", "report":
+		"surmise", "wonder", "imply", "ask", "demand", "recommend", "propose", "urge", "charge", "report":
 		return cue{lemma: l, clause: true, inverts: true}, true
 	case "tell", "inform", "assure", "warn", "remind", "advise", "notify", "reassure":
 		return cue{lemma: l, clause: true, object: true, inverts: l == "tell" || l == "warn"}, true
@@ -154,7 +154,11 @@ func classOf(w string) wordClass {
 		"previously", "recently", "later", "earlier", "first", "finally", "too", "there", "here",
 		"however", "meanwhile", "instead", "indeed", "perhaps", "likely", "apparently", "seemed",
 		"seems", "seem", "appeared", "appears", "went", "go", "goes", "going", "made", "make",
-		"makes", "said", "says", "told", "according", "let", "lets":
+		"makes", "said", "says", "told", "according", "let", "lets", "along", "amid", "despite",
+		"among", "beyond", "toward", "towards", "behind", "beside", "besides", "unlike",
+		"regarding", "concerning", "following", "including", "except", "near", "throughout",
+		"alongside", "unless", "yes", "wait", "well", "speaking", "asked", "citing",
+		"responding", "referring", "writing", "addressing", "echoing", "noting", "reacting":
 		return function
 	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
 		"yesterday", "tonight", "tomorrow", "morning", "afternoon", "evening", "night", "week",
@@ -201,7 +205,10 @@ func classOf(w string) wordClass {
 		"polls", "letter", "memo", "document", "documents", "filing", "release", "announcement",
 		"editorial", "article", "analysis", "transcript", "indictment", "ruling", "complaint",
 		"communique", "communiqué", "declaration", "message", "post", "tweet", "notice", "summary",
-		"briefing", "assessment", "estimate", "estimates", "forecast", "data", "account", "version":
+		"briefing", "assessment", "estimate", "estimates", "forecast", "data", "account", "version",
+		"records", "filings", "figures", "numbers", "results", "findings", "papers", "minutes",
+		"emails", "files", "documentation", "guidance", "guidelines", "policy", "ad", "ads",
+		"advertisement", "commercial", "video", "footage", "recording", "book", "memoir", "column":
 		return documentNoun
 	}
 	return otherWord

@@ -78,7 +78,10 @@ func (r *reader) subjectBefore(end, lo int) (np, bool) {
 		return np{}, false
 	}
 	if !r.head(j) {
-		return np{}, false
+		// a noun the lexicon does not know, behind a determiner: "the gambling tycoon told"
+		if !r.describedHead(j, lo) {
+			return np{}, false
+		}
 	}
 	k := j
 	lowers := 0
@@ -382,4 +385,26 @@ func (r *reader) headNoun(n np) string { return r.info[n.end-1].lower }
 func (r *reader) plural(n np) bool {
 	h := r.headNoun(n)
 	return strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && classOf(h) == personNoun
+}
+
+// describedHead reports whether the lower-case word at token j ends a description that a
+// determiner opens at most three words before it, with nothing but plain words between.
+func (r *reader) describedHead(j, lo int) bool {
+	w := r.info[j].lower
+	if r.info[j].cap || classOf(w) != otherWord || !isLetters(w) || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+		return false
+	}
+	for k := j - 1; k >= lo && k >= j-3; k-- {
+		if r.toks[k].Kind != text.Word || r.inQuote(k) {
+			return false
+		}
+		switch classOf(r.info[k].lower) {
+		case determiner:
+			return r.info[k].lower != "that" && r.info[k].lower != "no"
+		case otherWord, personNoun, groupNoun:
+			continue
+		}
+		return false
+	}
+	return false
 }

@@ -56,8 +56,9 @@ func (r *reader) findPeople(mentions []Mention) people {
 	}
 	type run struct{ a, b, person int }
 	var singles []run
+	headline := r.titleCase()
 	for i := 0; i < len(r.toks); {
-		if !r.capWord(i) {
+		if !r.capWord(i) || headline[r.info[i].sent] {
 			i++
 			continue
 		}
@@ -118,6 +119,10 @@ func (p *people) lookup(surname string) (int, bool) {
 		return 0, false
 	}
 	for k, q := range p.list {
+		// variants share their start and differ by a letter or two: check those cheaply first
+		if d := len(q.surname) - len(surname); d > 4 || d < -4 || len(q.surname) < 3 || q.surname[:3] != surname[:3] {
+			continue
+		}
 		if editDistance1(q.surname, surname) {
 			return k, true
 		}
@@ -166,11 +171,11 @@ func (r *reader) capRun(i int) (a, b int) {
 }
 
 // nameParticle reports whether w may join the words of a name (Ludwig van Beethoven, Secretary
-// of State, Bashar al-Assad written apart).
+// of State, Bashar al Assad).
 func nameParticle(w string) bool {
 	switch w {
 	case "of", "de", "del", "della", "di", "da", "dos", "du", "van", "von", "der", "den", "ten",
-		"ter", "bin", "ibn", "al", "el", "la", "le", "y", "for", "on":
+		"ter", "bin", "ibn", "al", "el", "la", "le", "y":
 		return true
 	}
 	return false
@@ -380,4 +385,24 @@ func leadingNonName(w string) bool {
 func (p *people) mention(i, k int) {
 	at, _ := slices.BinarySearchFunc(p.mentions, i, func(m personMention, t int) int { return m.tok - t })
 	p.mentions = slices.Insert(p.mentions, at, personMention{tok: i, end: i + 1, person: k})
+}
+
+// titleCase marks the sentences written in title case, as headlines are ("Republican Donor
+// Backs Trump"): their capitals say nothing about names.
+func (r *reader) titleCase() []bool {
+	out := make([]bool, len(r.sents))
+	for si := range r.sents {
+		words, caps := 0, 0
+		for i := r.sentLo[si]; i < r.sentLo[si+1]; i++ {
+			if r.toks[i].Kind != text.Word || r.info[i].part != 0 {
+				continue
+			}
+			words++
+			if r.info[i].cap {
+				caps++
+			}
+		}
+		out[si] = words >= 4 && caps*10 >= words*7
+	}
+	return out
 }

@@ -36,14 +36,18 @@ func (r *reader) continuations() {
 			continue
 		}
 		from := -1
+		var intro np
+		introduced := false
 		if k, ok := byQuotation[p.quotation]; ok {
 			from = k
-		} else {
+		} else if intro, introduced = r.colonSubject(pi); !introduced {
 			from = r.nearbyQuote(pi)
 		}
 		p.used = true
 		f := found{span: p.Span, kind: Direct, evidence: r.evidence(p.Start, p.End), from: from}
-		if from < 0 {
+		if introduced {
+			f.speakers = []np{intro}
+		} else if from < 0 {
 			// nobody quoted nearby: the person the sentence before is about
 			if n, ok := r.previousSubject(pi); ok {
 				f.speakers = []np{n}
@@ -192,7 +196,8 @@ func (r *reader) resolve() []Quote {
 		for steps := 0; r.found[root].from >= 0 && steps < len(r.found); steps++ {
 			root = r.found[root].from
 		}
-		q := Quote{Span: f.span, Kind: f.kind, Cue: f.cue, Evidence: f.evidence, Speakers: slices.Clone(speakers[root])}
+		ev := r.evidence(min(f.evidence.Start, f.span.Start), max(f.evidence.End, f.span.End))
+		q := Quote{Span: f.span, Kind: f.kind, Cue: f.cue, Evidence: ev, Speakers: slices.Clone(speakers[root])}
 		if len(q.Speakers) == 0 && f.kind != Direct || f.kind == Indirect && f.implicit {
 			continue
 		}
@@ -259,7 +264,7 @@ func (r *reader) fill(s *Speaker, k int) {
 
 // pronounPerson finds who a speaker pronoun at token i stands for: a person named earlier in
 // its sentence, or else the first person named in the nearest sentence before that names one,
-// within the paragraph and the one before it. A person the text calls by the other pronoun is
+// within the paragraph and the three before it. A person the text calls by the other pronoun is
 // passed over; female is +1 for she, -1 for he, 0 for I.
 func (r *reader) pronounPerson(i int, female int8) (int, bool) {
 	lo, _ := r.sentOf(i)
@@ -287,7 +292,7 @@ func (r *reader) pronounPerson(i int, female int8) (int, bool) {
 		k--
 	}
 	for k >= 0 {
-		if r.doc.ParagraphIndex(r.toks[ms[k].tok].Start) < para-1 {
+		if r.doc.ParagraphIndex(r.toks[ms[k].tok].Start) < para-3 {
 			break
 		}
 		slo, _ := r.sentOf(ms[k].tok)
@@ -388,18 +393,37 @@ func stemEqual(a, b string) bool {
 	return a[:5] == b[:5]
 }
 
-// mainClauseStart returns the first token of the main clause of the sentence that starts at lo:
-// after a leading adverbial ("After his summit with Putin, Trump …") when there is one before i.
-func (r *reader) mainClauseStart(lo, i int) int {
-	if lo >= i || r.toks[lo].Kind != text.Word {
+// mainClauseStart returns the first token of the main clause of a sentence that starts at lo,
+// after a leading adverbial that ends in a comma before token end: one that opens with a
+// preposition, conjunction or time word ("After his summit with Putin, Trump …"), or a short one
+// about time ("Hours later, Trump …").
+func (r *reader) mainClauseStart(lo, end int) int {
+	if lo >= end || r.toks[lo].Kind != text.Word {
 		return lo
 	}
-	if w := r.info[lo].lower; classOf(w) != function && classOf(w) != timeWord || w == "according" {
-		return lo
-	}
-	for k := lo + 1; k < i; k++ {
+	comma := -1
+	for k := lo + 1; k < end; k++ {
 		if r.is(k, ",") {
-			return k + 1
+			comma = k
+			break
+		}
+	}
+	if comma < 0 {
+		return lo
+	}
+	switch w := r.info[lo].lower; {
+	case w == "according":
+		return lo
+	case classOf(w) == function || classOf(w) == timeWord || w == "nonetheless" || w == "moreover":
+		return comma + 1
+	}
+	if comma-lo > 5 {
+		return lo
+	}
+	for k := lo; k < comma; k++ {
+		switch w := r.info[k].lower; {
+		case classOf(w) == timeWord, isMonth(w), w == "later", w == "ago", w == "earlier", r.toks[k].Kind == text.Number:
+			return comma + 1
 		}
 	}
 	return lo
@@ -420,4 +444,25 @@ func (r *reader) attributedSentence(pos int) int {
 		}
 	}
 	return -1
+}
+
+// colonSubject returns the subject of the clause that introduces quote part pi with a colon
+// ("McConnell delivered a blunt message to Trump: “…”").
+func (r *reader) colonSubject(pi int) (np, bool) {
+	i := r.tokenAt(r.parts[pi].open.Start) - 1
+	for i >= 0 && r.info[i].mark {
+		i--
+	}
+	if i < 0 || !r.is(i, ":") {
+		return np{}, false
+	}
+	lo, _ := r.sentOf(i)
+	if lo >= i {
+		return np{}, false
+	}
+	n, ok := r.mainSubject(lo, i)
+	if !ok || n.kind == npPronoun && r.info[n.start].lower == "it" {
+		return np{}, false
+	}
+	return n, true
 }
