@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -44,6 +45,8 @@ const (
 	fMemLower
 	fClusterPrev2
 	fClusterNext2
+	fAggPrev
+	fAggNext
 )
 
 // wordInfo is what the features need to know of one token, computed once.
@@ -351,4 +354,41 @@ func (mem memory) remember(infos []wordInfo, labels []label) {
 		}
 		mem[infos[i].low] = c
 	}
+}
+
+// maxContexts bounds the context features a word gathers from its document, so that a word said
+// a hundred times costs no more than one said a dozen times.
+const maxContexts = 24
+
+// contexts holds, for each capitalised word of a document (by its lower-case hash), the words
+// seen just before and after its mentions, as features (Ratinov and Roth's context aggregation).
+// "Pirelli" in "giant Pirelli on Friday" and in "by Pirelli 's cables division" then share what
+// each mention's neighbours say of it.
+type contexts map[uint64][]uint64
+
+// documentContexts gathers the contexts of the capitalised words of a document's sentences.
+func documentContexts(sents [][]wordInfo) contexts {
+	ctx := make(contexts)
+	for _, in := range sents {
+		for i, w := range in {
+			if !w.upper {
+				continue
+			}
+			prev, next := uint64(1), uint64(2)
+			if i > 0 {
+				prev = in[i-1].low
+			}
+			if i+1 < len(in) {
+				next = in[i+1].low
+			}
+			fs := ctx[w.low]
+			for _, f := range [2]uint64{mix(fAggPrev, prev), mix(fAggNext, next)} {
+				if len(fs) < maxContexts && !slices.Contains(fs, f) {
+					fs = append(fs, f)
+				}
+			}
+			ctx[w.low] = fs
+		}
+	}
+	return ctx
 }

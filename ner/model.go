@@ -191,20 +191,40 @@ func (m *Model) tagDocument(sents [][]string) [][]label {
 		n += len(s)
 	}
 	infos := make([]wordInfo, 0, n)
+	bySent := make([][]wordInfo, len(sents))
+	headline := make([]bool, len(sents))
+	for k, words := range sents {
+		var in []wordInfo
+		in, headline[k] = m.lex.prepare(words, &sc)
+		infos = append(infos, in...)
+		bySent[k] = infos[len(infos)-len(in):]
+	}
+	ctx := documentContexts(bySent)
+	// A word's context features are the same at each of its mentions: score them once.
+	ctxScores := make(map[uint64][numLabels]int32, len(ctx))
 	static := make([][numLabels]int32, n) // the scores of each token's static features
 	out := make([][]label, len(sents))
 	mem := make(memory)
 	at := 0
-	for k, words := range sents {
-		in, headline := m.lex.prepare(words, &sc)
-		infos = append(infos, in...)
-		for i := range words {
-			sc.feats = m.lex.staticFeatures(sc.feats[:0], in, i, headline)
+	for k, in := range bySent {
+		for i := range in {
+			sc.feats = m.lex.staticFeatures(sc.feats[:0], in, i, headline[k])
 			m.addScores(&static[at+i], sc.feats)
+			if !in[i].upper {
+				continue
+			}
+			cs, ok := ctxScores[in[i].low]
+			if !ok {
+				m.addScores(&cs, ctx[in[i].low])
+				ctxScores[in[i].low] = cs
+			}
+			for l, v := range cs {
+				static[at+i][l] += v
+			}
 		}
-		out[k] = m.decode(make([]label, len(words)), static[at:], infos[at:], mem, false, &sc)
-		mem.remember(infos[at:at+len(words)], out[k])
-		at += len(words)
+		out[k] = m.decode(make([]label, len(in)), static[at:], infos[at:], mem, false, &sc)
+		mem.remember(in, out[k])
+		at += len(in)
 	}
 	at = 0
 	for k := range sents {

@@ -127,3 +127,28 @@ func TestModelRoundTrip(t *testing.T) {
 		t.Error("Read accepted junk")
 	}
 }
+
+// TestTrainRefit checks that a refitted model learns from dev too: it scores dev better than the
+// model trained on train alone for the same number of epochs.
+func TestTrainRefit(t *testing.T) {
+	train := readDocs(t, "train.txt")[:40]
+	dev := readDocs(t, "dev.txt")[:10]
+	lx, err := ner.DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone, err := ner.Train(t.Context(), train, dev, lx, ner.TrainConfig{Seed: 1, MaxEpochs: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	refit, err := ner.Train(t.Context(), train, dev, lx, ner.TrainConfig{Seed: 1, MaxEpochs: 3, Refit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if refit.Epoch != alone.Epoch || refit.Dev.Overall != alone.Dev.Overall {
+		t.Errorf("refit chose epoch %d (dev %+v), train alone %d (dev %+v): want the same choice", refit.Epoch, refit.Dev.Overall, alone.Epoch, alone.Dev.Overall)
+	}
+	if got, base := refit.Model.Score(dev).Overall.F1(), alone.Model.Score(dev).Overall.F1(); got <= base {
+		t.Errorf("refitted model scores dev %.3f, no better than %.3f trained on train alone", got, base)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"slices"
 )
 
 // ErrNoTrainingData means training was given no sentences with tags.
@@ -20,15 +21,21 @@ type TrainConfig struct {
 	MaxEpochs int
 	// Patience is how many epochs without a better dev F1 end training (default 4).
 	Patience int
+	// Refit, once dev has chosen the number of epochs, trains a new model from scratch on train
+	// and dev together for that many epochs and returns it instead: more names seen, at the cost
+	// of a dev score that no longer measures the returned model. Reported CoNLL-2003 figures are
+	// commonly made so.
+	Refit bool
 	// Progress, when set, is told each epoch's dev scores.
 	Progress func(epoch int, dev Scores)
 }
 
-// TrainResult is what training kept: the model of the epoch with the best dev F1.
+// TrainResult is what training kept: the model of the epoch with the best dev F1, or with Refit
+// the model trained on train and dev for that many epochs.
 type TrainResult struct {
 	Model *Model
 	Epoch int
-	Dev   Scores
+	Dev   Scores // of the model of the best epoch trained on train alone
 }
 
 // Train trains a tagger on the tagged documents of train with the averaged perceptron, tagging
@@ -41,24 +48,13 @@ func Train(ctx context.Context, train, dev []Document, lx *Lexicon, cfg TrainCon
 	if cfg.Patience <= 0 {
 		cfg.Patience = 4
 	}
-	tr := newTrainer(lx.with(cfg.Options), cfg.Options, train)
+	lx = lx.with(cfg.Options)
+	tr := newTrainer(lx, cfg.Options, train)
 	if len(tr.docs) == 0 {
 		return nil, ErrNoTrainingData
 	}
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0x6e6572))
-	order := make([]int, len(tr.docs))
-	for i := range order {
-		order[i] = i
-	}
 	var best *TrainResult
-	for epoch := 1; epoch <= cfg.MaxEpochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, d := range order {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-			tr.learn(&tr.docs[d])
-		}
+	err := tr.run(ctx, cfg.Seed, cfg.MaxEpochs, func(epoch int) bool {
 		m := tr.average()
 		s := m.Score(dev)
 		if cfg.Progress != nil {
@@ -66,12 +62,44 @@ func Train(ctx context.Context, train, dev []Document, lx *Lexicon, cfg TrainCon
 		}
 		if best == nil || s.Overall.F1() > best.Dev.Overall.F1() {
 			best = &TrainResult{Model: m, Epoch: epoch, Dev: s}
-		} else if epoch-best.Epoch >= cfg.Patience {
-			break
 		}
+		return epoch-best.Epoch < cfg.Patience
+	})
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Refit {
+		all := newTrainer(lx, cfg.Options, slices.Concat(train, dev))
+		if err := all.run(ctx, cfg.Seed, best.Epoch, func(int) bool { return true }); err != nil {
+			return nil, err
+		}
+		best.Model = all.average()
 	}
 	best.Model = best.Model.pruned()
 	return best, nil
+}
+
+// run trains for at most epochs passes over the documents, in an order shuffled anew each pass
+// by a generator seeded with seed; after each pass it asks more whether to go on.
+func (tr *trainer) run(ctx context.Context, seed uint64, epochs int, more func(epoch int) bool) error {
+	rng := rand.New(rand.NewPCG(seed, 0x6e6572))
+	order := make([]int, len(tr.docs))
+	for i := range order {
+		order[i] = i
+	}
+	for epoch := 1; epoch <= epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, d := range order {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			tr.learn(&tr.docs[d])
+		}
+		if !more(epoch) {
+			break
+		}
+	}
+	return nil
 }
 
 // trainDoc is a training document with everything that does not change between epochs computed.
@@ -101,20 +129,34 @@ func newTrainer(lx *Lexicon, opts Options, docs []Document) *trainer {
 	var sc scratch
 	for _, d := range docs {
 		var td trainDoc
+		var heads []bool
 		for _, s := range d.Sentences {
 			if len(s.Tags) != len(s.Words) || len(s.Words) == 0 {
 				continue
 			}
 			infos, headline := lx.prepare(s.Words, &sc)
-			ts := trainSent{infos: append([]wordInfo(nil), infos...), gold: bilou(s.Tags)}
-			for i := range s.Words {
-				ts.feats = append(ts.feats, append([]uint64(nil), lx.staticFeatures(sc.feats[:0], infos, i, headline)...))
+			td.sents = append(td.sents, trainSent{infos: slices.Clone(infos), gold: bilou(s.Tags)})
+			heads = append(heads, headline)
+		}
+		if len(td.sents) == 0 {
+			continue
+		}
+		bySent := make([][]wordInfo, len(td.sents))
+		for i, ts := range td.sents {
+			bySent[i] = ts.infos
+		}
+		ctx := documentContexts(bySent)
+		for k := range td.sents {
+			ts := &td.sents[k]
+			for i, in := range ts.infos {
+				f := slices.Clone(lx.staticFeatures(sc.feats[:0], ts.infos, i, heads[k]))
+				if in.upper {
+					f = append(f, ctx[in.low]...)
+				}
+				ts.feats = append(ts.feats, f)
 			}
-			td.sents = append(td.sents, ts)
 		}
-		if len(td.sents) > 0 {
-			tr.docs = append(tr.docs, td)
-		}
+		tr.docs = append(tr.docs, td)
 	}
 	return tr
 }

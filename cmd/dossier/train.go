@@ -45,6 +45,7 @@ func (c *trainCommand) ner(ctx context.Context, args []string) error {
 	epochs := fs.Int("epochs", 30, "at most this many `passes` over the training data")
 	noClusters := fs.Bool("no-clusters", false, "train without word-cluster features (to measure them)")
 	noGaz := fs.Bool("no-gazetteers", false, "train without gazetteer features (to measure them)")
+	refit := fs.Bool("refit", true, "once dev has chosen the number of epochs, train the written model on train and dev together for that many")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -69,6 +70,7 @@ func (c *trainCommand) ner(ctx context.Context, args []string) error {
 		Options:   ner.Options{NoClusters: *noClusters, NoGazetteers: *noGaz},
 		Seed:      *seed,
 		MaxEpochs: *epochs,
+		Refit:     *refit,
 		Progress: func(epoch int, s ner.Scores) {
 			fmt.Fprintf(c.Stderr, "epoch %2d  dev F1 %.2f  (%s)\n", epoch, 100*s.Overall.F1(), time.Since(start).Round(time.Second))
 		},
@@ -84,7 +86,11 @@ func (c *trainCommand) ner(ctx context.Context, args []string) error {
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("write model: %w", err)
 	}
-	fmt.Fprintf(c.Stdout, "epoch %d kept: %d features, %d bytes in %s\ndev:\n", res.Epoch, res.Model.Features(), buf.Len(), *out)
+	kept := "model of epoch %d"
+	if *refit {
+		kept = "model trained on train and dev for %d epochs"
+	}
+	fmt.Fprintf(c.Stdout, kept+": %d features, %d bytes in %s\ndev, trained on train alone:\n", res.Epoch, res.Model.Features(), buf.Len(), *out)
 	return res.Dev.Write(c.Stdout)
 }
 
