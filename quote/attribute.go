@@ -354,7 +354,11 @@ func (r *reader) speechBefore(c cueAt, speakers []np, lo, hi int, inverted bool)
 		k--
 	}
 	// the rest of the sentence after the attribution must be short: its tail, not new speech
-	if !c.according && !r.tailOnly(max(c.j, speakers[len(speakers)-1].end), hi) {
+	tail := max(c.j, speakers[len(speakers)-1].end)
+	if c.c.object && tail == c.j {
+		tail = r.skipListener(tail, hi) // “…,” Clinton told reporters Friday.
+	}
+	if !c.according && !r.tailOnly(tail, hi) {
 		return found{}, false
 	}
 	if k >= lo && r.info[k].mark || k >= lo && r.info[k].part != 0 {
@@ -555,18 +559,8 @@ func (r *reader) skipAdjuncts(c cueAt, spk *np, i, hi int) int {
 			}
 		}
 		if c.c.object && i == c.j || c.c.object && i > c.j && r.info[c.j].lower != "that" && i == start && start == c.j {
-			if i < hi && r.toks[i].Kind == text.Word && r.info[i].lower != "that" {
-				switch classOf(r.info[i].lower) {
-				case pronoun:
-					i++
-				case function:
-				default:
-					if j := r.phraseEnd(i, hi); j > i {
-						i = j
-					} else if r.nounish(i) {
-						i++ // told journalists
-					}
-				}
+			if i < hi && !r.isWord(i, "that") {
+				i = r.skipListener(i, hi)
 			}
 		}
 		if i < hi && r.is(i, ",") && i+1 < hi && r.toks[i+1].Kind == text.Word && (r.info[i+1].lower == "that" || r.adverbial(i+1)) {
@@ -965,4 +959,25 @@ func (r *reader) inRelative(n np, lo int) bool {
 		}
 	}
 	return false
+}
+
+// skipListener returns the token after the listener a tell-like verb names at token i (told
+// reporters, told the Velmar Herald, told him), or i when there is none.
+func (r *reader) skipListener(i, hi int) int {
+	if i >= hi || r.toks[i].Kind != text.Word || r.inQuote(i) {
+		return i
+	}
+	switch classOf(r.info[i].lower) {
+	case pronoun:
+		return i + 1
+	case function:
+		return i
+	}
+	if j := r.phraseEnd(i, hi); j > i {
+		return j
+	}
+	if r.nounish(i) {
+		return i + 1
+	}
+	return i
 }

@@ -76,7 +76,7 @@ func (r *reader) findPeople(mentions []Mention) people {
 			continue
 		}
 		name := r.nameText(nm.start, nm.end)
-		k := p.add(name, strings.ToLower(stripPossessive(r.word(nm.end-1))), "")
+		k := p.add(name, lastWord(name), "")
 		if nm.role.Len() == 0 && a > 0 && r.capWord(a-1) && possessive(r.word(a-1)) {
 			nm.role = r.span(a-1, a) // Ukraine’s Volodymyr Zelensky
 		}
@@ -275,12 +275,25 @@ func stripPossessive(w string) string {
 	return w
 }
 
+// lastWord returns the key a name is known by: its last word in lower case, leaving out a
+// generational suffix (Harry B. Harris Jr. is "harris").
 func lastWord(name string) string {
-	name = strings.TrimSpace(name)
-	if i := strings.LastIndexByte(name, ' '); i >= 0 {
-		name = name[i+1:]
+	fields := strings.Fields(name)
+	for len(fields) > 1 && isSuffix(strings.TrimSuffix(strings.TrimSuffix(fields[len(fields)-1], ","), ".")) {
+		fields = fields[:len(fields)-1]
 	}
-	return strings.ToLower(stripPossessive(name))
+	if len(fields) == 0 {
+		return ""
+	}
+	return strings.ToLower(stripPossessive(fields[len(fields)-1]))
+}
+
+func isSuffix(w string) bool {
+	switch w {
+	case "Jr", "Sr", "II", "III", "IV", "Jr.", "Sr.":
+		return true
+	}
+	return false
 }
 
 func isInitial(w string) bool {
@@ -323,6 +336,7 @@ func orgWord(w string) bool {
 		"hospital", "museum", "federation", "republic", "kingdom", "states", "nations", "sea",
 		"ocean", "river", "mountains", "island", "islands", "city", "county", "province", "region",
 		"strait", "gulf", "bay", "valley", "airport", "square", "avenue", "road", "bridge", "hall",
+		"tower", "towers", "building", "plaza", "park", "stadium", "arena", "airways", "motors",
 		"association", "society", "ministry", "department", "office", "commission", "committee",
 		"court", "senate", "congress", "parliament", "assembly", "centre", "center", "foundation",
 		"group", "network", "fund", "corporation", "company", "international", "global", "daily",
@@ -335,37 +349,61 @@ func orgWord(w string) bool {
 }
 
 // readGender notes, for each person, whether the text refers to them as she or he: a courtesy
-// title before a mention, or a pronoun subject in the sentence after one that starts with them.
+// title before a mention (Mr., Ms.), or the pronouns of the sentences that name them and nobody
+// else, counted over the article.
 func (r *reader) readGender(p *people) {
-	for _, m := range p.mentions {
-		if m.tok > 0 {
-			switch strings.TrimSuffix(r.word(m.tok-1), ".") {
-			case "Mrs", "Ms", "Miss":
-				p.list[m.person].female = 1
-				continue
-			case "Mr":
-				p.list[m.person].female = -1
+	votes := make([]int, len(p.list))
+	mi := 0
+	for si := range r.sents {
+		lo, hi := r.sentLo[si], r.sentLo[si+1]
+		who := -1
+		alone := true
+		for ; mi < len(p.mentions) && p.mentions[mi].tok < hi; mi++ {
+			m := p.mentions[mi]
+			if m.tok < lo {
 				continue
 			}
+			if m.tok > 0 {
+				switch strings.TrimSuffix(r.word(m.tok-1), ".") {
+				case "Mrs", "Ms", "Miss":
+					votes[m.person] += 10
+				case "Mr":
+					votes[m.person] -= 10
+				}
+			}
+			if who >= 0 && who != m.person {
+				alone = false
+			}
+			who = m.person
 		}
-		lo, hi := r.sentOf(m.tok)
-		if m.tok > lo+3 {
-			continue // only a mention that opens its sentence is the subject a pronoun takes up
+		if who < 0 || !alone {
+			continue
 		}
-		for i := m.end; i < hi && i < m.end+12; i++ {
+		she, he := 0, 0
+		for i := lo; i < hi; i++ {
 			if r.info[i].part != 0 {
 				continue
 			}
 			switch r.info[i].lower {
-			case "she", "her", "herself":
-				if p.list[m.person].female == 0 {
-					p.list[m.person].female = 1
-				}
+			case "she", "her", "herself", "hers":
+				she++
 			case "he", "his", "him", "himself":
-				if p.list[m.person].female == 0 {
-					p.list[m.person].female = -1
-				}
+				he++
 			}
+		}
+		switch {
+		case she > 0 && he == 0:
+			votes[who]++
+		case he > 0 && she == 0:
+			votes[who]--
+		}
+	}
+	for k, v := range votes {
+		switch {
+		case v > 0:
+			p.list[k].female = 1
+		case v < 0:
+			p.list[k].female = -1
 		}
 	}
 }
