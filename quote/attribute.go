@@ -273,11 +273,11 @@ func (r *reader) appositiveSubject(comma, lo int) (np, bool) {
 			continue
 		}
 		nxt := k + 1
-		if nxt >= comma || r.toks[nxt].Kind != text.Word {
+		if nxt >= comma || r.toks[nxt].Kind != text.Word && r.toks[nxt].Kind != text.Number {
 			continue
 		}
 		w := r.info[nxt].lower
-		if !(classOf(w) == determiner || classOf(w) == personNoun || w == "who" || isTitle(r.word(nxt)) || possessive(w)) {
+		if !(classOf(w) == determiner || classOf(w) == personNoun || w == "who" || isTitle(r.word(nxt)) || possessive(w) || r.toks[nxt].Kind == text.Number && nxt+1 == comma) {
 			continue
 		}
 		n, ok := r.subjectBefore(k, lo)
@@ -361,7 +361,11 @@ func (r *reader) speechBefore(c cueAt, speakers []np, lo, hi int, inverted bool)
 	if !c.according && !r.tailOnly(tail, hi) {
 		return found{}, false
 	}
-	if k >= lo && r.info[k].mark || k >= lo && r.info[k].part != 0 {
+	if k < lo && lo > 0 && (r.info[lo-1].mark || r.info[lo-1].part != 0) && r.partBefore(lo-1) >= 0 && r.closesWithStop(r.partBefore(lo-1)) {
+		// “Is it safe?” she asked. — the splitter ends the sentence inside the quote
+		k = lo - 1
+	}
+	if k >= lo && r.info[k].mark || k >= 0 && k == lo-1 && (r.info[k].mark || r.info[k].part != 0) || k >= lo && r.info[k].part != 0 {
 		// “…,” she said. — the quote that closes right before
 		pi := r.partBefore(k)
 		if pi < 0 || r.parts[pi].used || r.isTitle(pi) {
@@ -980,4 +984,11 @@ func (r *reader) skipListener(i, hi int) int {
 		return i + 1
 	}
 	return i
+}
+
+// closesWithStop reports whether quote part pi ends with a question or exclamation mark, after
+// which the sentence splitter cuts off the attribution that follows.
+func (r *reader) closesWithStop(pi int) bool {
+	t := strings.TrimRight(r.text(r.parts[pi].Span), " ")
+	return strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!")
 }

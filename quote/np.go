@@ -62,6 +62,15 @@ func (r *reader) subjectBefore(end, lo int) (np, bool) {
 	for j >= lo && r.adverbial(j) {
 		j--
 	}
+	// (D-Nev.) after a name
+	if j > lo && r.is(j, ")") {
+		for k := j - 1; k >= lo && k > j-8; k-- {
+			if r.is(k, "(") {
+				j = k - 1
+				break
+			}
+		}
+	}
 	// "on Thursday" between subject and verb
 	if j-1 >= lo && r.info[j].cap && classOf(r.info[j].lower) == timeWord && r.info[j-1].lower == "on" {
 		j -= 2
@@ -221,9 +230,36 @@ func (r *reader) subjectAfter(i, hi int) (np, bool) {
 	if end <= i {
 		return np{}, false
 	}
+	end = r.restOfPhrase(end, hi)
 	n := r.makeNP(i, end)
 	r.apposition(&n, hi)
 	return n, true
+}
+
+// restOfPhrase extends a phrase that ends at token end over plain words and prepositions to the
+// next punctuation ("said the printed Cruz slate card.", "said a strategist for one of the
+// candidates,"), but not over time or medium ("said Ode on Tuesday").
+func (r *reader) restOfPhrase(end, hi int) int {
+	k := end
+	for ; k < hi && k-end < 10; k++ {
+		if r.toks[k].Kind != text.Word || r.inQuote(k) {
+			break
+		}
+		lw := r.info[k].lower
+		switch {
+		case lw == "of" || lw == "for" || lw == "from" || lw == "at" || lw == "with" || lw == "close" || lw == "to" || lw == "in" || lw == "on" || lw == "by":
+			if _, timeOrMedium := r.prepPhrase(k, hi); timeOrMedium {
+				return end
+			}
+		case classOf(lw) == determiner, r.nounish(k) && classOf(lw) != timeWord:
+		default:
+			return end
+		}
+	}
+	if k < hi && !(r.is(k, ",") || r.is(k, ".") || r.is(k, ";") || r.is(k, "!") || r.is(k, "?")) || k == end {
+		return end
+	}
+	return k
 }
 
 // phraseEnd returns the end of the noun phrase that starts at token i: the token after its last
@@ -234,6 +270,7 @@ func (r *reader) phraseEnd(i, hi int) int {
 	if classOf(r.info[k].lower) == determiner {
 		k++
 	}
+	prep := false // a preposition was just read: a determiner may follow
 	for ; k < hi && k-i < maxNP; k++ {
 		if r.inQuote(k) {
 			break
@@ -252,18 +289,19 @@ func (r *reader) phraseEnd(i, hi int) int {
 		lw := r.info[k].lower
 		switch {
 		case r.info[k].cap && classOf(lw) != determiner && classOf(lw) != pronoun && (classOf(lw) != function || isTitle(r.word(k))):
-			end = k + 1
+			end, prep = k+1, false
 		case nameParticle(lw) && k+1 < hi && r.capWord(k+1) && end == k:
 			// Secretary of State: goes on
 		case classOf(lw) == personNoun || classOf(lw) == groupNoun || classOf(lw) == documentNoun:
-			end = k + 1
+			end, prep = k+1, false
 		case possessive(lw):
 		case lw == "of" || lw == "for" || lw == "at" || lw == "close" || lw == "to":
 			// a spokesman for the campaign, officials at the ministry
 			if end != k {
 				return max(end, i)
 			}
-		case classOf(lw) == determiner && end == k && k > i && (r.info[k-1].lower == "of" || r.info[k-1].lower == "for" || r.info[k-1].lower == "at"):
+			prep = true
+		case classOf(lw) == determiner && prep && k > i && r.info[k-1].part == 0 && (r.info[k-1].lower == "of" || r.info[k-1].lower == "for" || r.info[k-1].lower == "at" || r.info[k-1].lower == "to"):
 		case classOf(lw) == otherWord && isLetters(lw):
 			if _, isCue := cueOf(lw); isCue {
 				return max(end, i)
@@ -321,6 +359,9 @@ func (r *reader) makeNP(i, j int) np {
 	n := np{start: i, end: j, kind: npDescription, name: i}
 	if !r.info[j-1].cap || isTitle(r.word(j-1)) && j-1 == i {
 		return n
+	}
+	if w := r.info[i].lower; w == "a" || w == "an" {
+		return n // a South Carolina Democrat: someone described, not named
 	}
 	// the capitalised run at the end is a name; what comes before is role
 	a := j - 1

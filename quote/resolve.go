@@ -215,7 +215,7 @@ func (r *reader) speaker(n np) (Speaker, bool) {
 	switch n.kind {
 	case npName:
 		name := r.text(s.Mention)
-		if k, ok := r.people.lookup(lastWord(name)); ok {
+		if k, ok := r.people.lookup(lastWord(name)); ok && sameName(name, r.people.list[k].name) {
 			r.fill(&s, k)
 			return s, true
 		}
@@ -465,4 +465,20 @@ func (r *reader) colonSubject(pi int) (np, bool) {
 		return np{}, false
 	}
 	return n, true
+}
+
+// sameName reports whether a name as written may be a shorter form of a person's fullest name:
+// every word but the last (which the lookup matched) is in the full name ("Trump", "Donald
+// Trump" for "Donald J. Trump"; not "South Carolina Democrat" for "New Hampshire Democrat").
+func sameName(name, full string) bool {
+	words := strings.Fields(name)
+	for _, w := range words[:max(len(words)-1, 0)] {
+		if isTitle(w) || isHonorific(w) {
+			continue
+		}
+		if !strings.Contains(full, w) {
+			return false
+		}
+	}
+	return true
 }
