@@ -22,7 +22,7 @@ type evalCommand struct {
 
 func (c *evalCommand) Run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return usageError{"eval needs what to score: extraction, ner or quotes"}
+		return usageError{"eval needs what to score: extraction, ner, quotes or timex"}
 	}
 	switch args[0] {
 	case "extraction":
@@ -31,8 +31,10 @@ func (c *evalCommand) Run(ctx context.Context, args []string) error {
 		return c.ner(args[1:])
 	case "quotes":
 		return c.quotes(ctx, args[1:])
+	case "timex":
+		return c.timex(ctx, args[1:])
 	default:
-		return usageError{fmt.Sprintf("unknown evaluation %q (want extraction, ner or quotes)", args[0])}
+		return usageError{fmt.Sprintf("unknown evaluation %q (want extraction, ner, quotes or timex)", args[0])}
 	}
 }
 

@@ -1,0 +1,164 @@
+package timex
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+)
+
+type elemKind uint8
+
+const (
+	eLit      elemKind = iota // a literal token
+	eCat                      // a lexicon category, optionally with a required value
+	eNum                      // a number: digits or number words ("twenty four", "a couple of")
+	eYear                     // a year: four digits, or an apostrophe and two ("'98")
+	eDay                      // a day of the month: 1-31, "3rd", "third"
+	eOrdinal                  // an ordinal: "third", "3rd", "twenty-first"
+	eDecade                   // a decade: "1990s", "'90s", "nineties"
+	eHour                     // an hour: 0-24
+	eMinute                   // minutes: two digits 00-59
+	eMonthNum                 // a month as a number: 1-12
+	eSub                      // a whole expression of the grammar (a date or a time)
+)
+
+var builtins = map[string]elemKind{
+	"NUM": eNum, "YEAR": eYear, "DAY": eDay, "ORDINAL": eOrdinal, "DECADE": eDecade,
+	"HOUR": eHour, "MINUTE": eMinute, "MONTHNUM": eMonthNum,
+}
+
+type elem struct {
+	kind elemKind
+	lit  string
+	cat  cat
+	val  string
+}
+
+// rule is one line of the pattern file.
+type rule struct {
+	typ  Type
+	line int
+}
+
+// node is a state of the pattern trie: rules that share a prefix share its path.
+type node struct {
+	edges []edge
+	rule  int // index+1 into grammar.rules of the first rule that ends here, or 0
+}
+
+type edge struct {
+	el elem
+	to *node
+}
+
+type grammar struct {
+	rules []rule
+	root  node
+	// starts holds the literal tokens that can begin a rule; other tokens begin one only through
+	// the lexicon or as numbers.
+	starts map[string]bool
+}
+
+// parsePatterns reads lines of the form `TYPE: element element ...` ("#" starts a comment).
+// An element is a BUILTIN, a CATEGORY or CATEGORY:value from the lexicon, <DATE> (a whole date or
+// time expression), or a literal token in lower case; "?" after it makes it optional and "|"
+// separates alternatives.
+func parsePatterns(g *grammar, name, src string) error {
+	sc := bufio.NewScanner(strings.NewReader(src))
+	for ln := 1; sc.Scan(); ln++ {
+		line := sc.Text()
+		if k := strings.Index(line, " #"); k >= 0 {
+			line = line[:k]
+		}
+		if strings.HasPrefix(strings.TrimSpace(line), "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		head, body, ok := strings.Cut(line, ":")
+		if !ok {
+			return fmt.Errorf("%s:%d: %w: want TYPE: elements", name, ln, ErrRules)
+		}
+		typ := Type(strings.TrimSpace(head))
+		switch typ {
+		case Date, Time, Duration, Set:
+		default:
+			return fmt.Errorf("%s:%d: %w: unknown type %q", name, ln, ErrRules, typ)
+		}
+		var slots [][]elem // each slot lists its alternatives; an optional slot holds a nil elem list entry
+		var optional []bool
+		for _, f := range strings.Fields(body) {
+			opt := strings.HasSuffix(f, "?") && len(f) > 1
+			if opt {
+				f = f[:len(f)-1]
+			}
+			var alts []elem
+			for _, a := range strings.Split(f, "|") {
+				el, err := parseElem(a)
+				if err != nil {
+					return fmt.Errorf("%s:%d: %w", name, ln, err)
+				}
+				alts = append(alts, el)
+			}
+			slots = append(slots, alts)
+			optional = append(optional, opt)
+		}
+		if len(slots) == 0 {
+			return fmt.Errorf("%s:%d: %w: empty pattern", name, ln, ErrRules)
+		}
+		g.rules = append(g.rules, rule{typ: typ, line: ln})
+		g.add(&g.root, slots, optional, len(g.rules))
+	}
+	return sc.Err()
+}
+
+func parseElem(s string) (elem, error) {
+	switch {
+	case s == "<DATE>":
+		return elem{kind: eSub}, nil
+	case strings.ToUpper(s) == s && strings.ToLower(s) != s:
+		name, val, _ := strings.Cut(s, ":")
+		if k, ok := builtins[name]; ok {
+			return elem{kind: k}, nil
+		}
+		c := catByName(strings.ToLower(name))
+		if c == catNone {
+			return elem{}, fmt.Errorf("%w: unknown element %q", ErrRules, s)
+		}
+		return elem{kind: eCat, cat: c, val: val}, nil
+	}
+	toks := tokenize(s, nil)
+	if len(toks) != 1 {
+		return elem{}, fmt.Errorf("%w: literal %q is not one token", ErrRules, s)
+	}
+	return elem{kind: eLit, lit: toks[0].low}, nil
+}
+
+// add inserts every expansion of the slots (each optional slot present or absent, each
+// alternative) below n.
+func (g *grammar) add(n *node, slots [][]elem, optional []bool, r int) {
+	if len(slots) == 0 {
+		if n.rule == 0 {
+			n.rule = r
+		}
+		return
+	}
+	if optional[0] {
+		g.add(n, slots[1:], optional[1:], r)
+	}
+	for _, el := range slots[0] {
+		if n == &g.root && el.kind == eLit {
+			g.starts[el.lit] = true
+		}
+		g.add(n.child(el), slots[1:], optional[1:], r)
+	}
+}
+
+func (n *node) child(el elem) *node {
+	for _, e := range n.edges {
+		if e.el == el {
+			return e.to
+		}
+	}
+	c := &node{}
+	n.edges = append(n.edges, edge{el, c})
+	return c
+}

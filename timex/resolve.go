@@ -1,0 +1,684 @@
+package timex
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// tense is what the verb governing an expression says of its time.
+type tense uint8
+
+const (
+	tenseNone tense = iota
+	tensePast
+	tensePresent
+	tenseFuture
+)
+
+// resolver turns frames into TIMEX3 values, in text order: it holds the reference time and the
+// times the text has established so far, against which narrative expressions resolve.
+type resolver struct {
+	ref    point // the reference day; unknown when the text has no date
+	hasRef bool
+	// seen lists the times the text established, most recent last.
+	seen  []point
+	arena []frame
+}
+
+func newResolver(ref time.Time) *resolver {
+	r := &resolver{ref: unknownAt(gDay)}
+	if !ref.IsZero() {
+		r.ref, r.hasRef = dayPoint(ref), true
+	}
+	return r
+}
+
+// result is a resolved expression. establishes says whether later narrative expressions may
+// count from it.
+type result struct {
+	typ         Type
+	value, mod  string
+	p           point
+	establishes bool
+}
+
+func unitGran(u unit) gran {
+	switch u {
+	case uSecond, uMinute:
+		return gMinute
+	case uHour:
+		return gHour
+	case uPOD:
+		return gPOD
+	case uDay:
+		return gDay
+	case uWeekend:
+		return gWeekend
+	case uWeek, uFortnight:
+		return gWeek
+	case uMonth:
+		return gMonth
+	case uSeason:
+		return gSeason
+	case uQuarter:
+		return gQuarter
+	case uHalf:
+		return gHalf
+	case uYear:
+		return gYear
+	case uDecade:
+		return gDecade
+	case uCentury:
+		return gCentury
+	case uMillennium:
+		return gMillennium
+	}
+	return gNone
+}
+
+// refAt is the reference time at precision g, or an unknown point of that precision.
+func (r *resolver) refAt(g gran) point {
+	if !r.hasRef {
+		return unknownAt(g)
+	}
+	return r.ref.trunc(g)
+}
+
+// lastAt is the most recent time the text established at precision g or finer, cut to g; the
+// reference time when there is none.
+func (r *resolver) lastAt(g gran) point {
+	for k := len(r.seen) - 1; k >= 0; k-- {
+		if p := r.seen[k]; p.g >= g {
+			return p.trunc(g)
+		}
+	}
+	return r.refAt(g)
+}
+
+// last is the most recent time the text established, at its own precision.
+func (r *resolver) last() (point, bool) {
+	if len(r.seen) == 0 {
+		return point{}, false
+	}
+	return r.seen[len(r.seen)-1], true
+}
+
+// resolve gives the frame its type, value and modifier. ok is false when the frame says too
+// little to be a temporal expression.
+func (r *resolver) resolve(f *frame, typ Type, tn tense) (result, bool) {
+	switch typ {
+	case Duration:
+		return r.duration(f)
+	case Set:
+		return r.set(f)
+	}
+	if f.ref != "" {
+		return result{typ: Date, value: f.ref}, true
+	}
+	if f.dir != dirNone && f.qtyX {
+		v := "PAST_REF"
+		if f.dir == dirHence || f.dir == dirLater {
+			v = "FUTURE_REF"
+		}
+		return result{typ: Date, value: v, mod: f.mod}, true
+	}
+	p, ok := r.point(f, tn)
+	if !ok {
+		return result{}, false
+	}
+	res := result{typ: typ, p: p, value: p.value(), mod: f.mod, establishes: p.known()}
+	if p.g >= gPOD {
+		res.typ = Time
+	} else {
+		res.typ = Date
+	}
+	if f.approx != "" {
+		res.mod = pointMod(f.approx, f.dir)
+	}
+	if (f.dir == dirEarlier || f.dir == dirLater) && f.unit >= uYear {
+		// "a year earlier" compares with the time in hand rather than moving the story on.
+		res.establishes = false
+	}
+	return res, true
+}
+
+// establish records a resolved time for the narrative expressions that follow.
+func (r *resolver) establish(res result) {
+	if res.establishes {
+		r.seen = append(r.seen, res.p)
+	}
+}
+
+func (r *resolver) point(f *frame, tn tense) (point, bool) {
+	if f.dir != dirNone {
+		return r.offset(f), true
+	}
+	var base point
+	hasBase := false
+	if f.inner > 0 {
+		inner := &r.arena[f.inner-1]
+		if inner.ref != "" {
+			return point{}, false
+		}
+		if b, ok := r.point(inner, tn); ok {
+			base, hasBase = b, true
+		}
+	}
+	switch {
+	case f.hasDeictic:
+		return r.timeOfDay(r.refAt(gDay).shift(f.deictic, uDay), f), true
+	case f.decade > 0:
+		return point{g: gDecade, y: f.decade * 10}, true
+	case f.decadeInCentury >= 0:
+		if !r.hasRef {
+			return unknownAt(gDecade), true
+		}
+		c := r.ref.y / 100
+		if c*10+f.decadeInCentury > r.ref.y/10 {
+			c-- // "the nineties" seen from 2025 are the 1990s
+		}
+		return point{g: gDecade, y: c*100 + f.decadeInCentury*10}, true
+	case f.unit == uCentury && f.ord > 0 && !f.hasShift:
+		return point{g: gCentury, y: (f.ord - 1) * 100}, true
+	case f.holiday != "":
+		return r.holiday(f, base, hasBase, tn), true
+	case f.month > 0:
+		return r.monthDay(f, base, hasBase, tn), true
+	case f.season != "" && !f.each:
+		y := r.yearOf(f, base, hasBase, tn, func(y int) int {
+			return compareInts(seasonIndex(f.season), r.ref.trunc(gSeason).seasonIdx(), 0, 0)
+		})
+		return point{g: gSeason, y: y, season: f.season}, true
+	case (f.unit == uQuarter || f.unit == uHalf) && f.ord > 0:
+		return r.partOfYear(f, base, hasBase, tn), true
+	case f.weekday > 0:
+		return r.timeOfDay(r.weekday(f, base, hasBase, tn), f), true
+	case f.year > 0:
+		return point{g: gYear, y: r.fullYear(f)}, true
+	case f.hasShift && f.unit != uNone && f.unit != uPOD:
+		return r.shifted(f), true
+	case f.hasShift && f.pod != "":
+		// "this morning", "last night": the part of the day of the reference day or the one before.
+		d := r.refAt(gDay)
+		if f.shift < 0 {
+			d = d.shift(-1, uDay)
+		}
+		return r.timeOfDay(d, f), true
+	case f.unit != uNone:
+		if f.unit == uPeriod {
+			if p, ok := r.last(); ok {
+				return p, true
+			}
+			return point{}, false
+		}
+		return r.lastAt(unitGran(f.unit)), true
+	case f.clock || f.pod != "":
+		d := r.refAt(gDay)
+		if hasBase {
+			d = base
+		}
+		return r.timeOfDay(d, f), true
+	case hasBase:
+		return base, true
+	}
+	return point{}, false
+}
+
+func (p point) seasonIdx() int { return seasonIndex(p.season) }
+
+// compareInts compares (a1, a2) with (b1, b2) in order.
+func compareInts(a1, b1, a2, b2 int) int {
+	switch {
+	case a1 < b1:
+		return -1
+	case a1 > b1:
+		return 1
+	case a2 < b2:
+		return -1
+	case a2 > b2:
+		return 1
+	}
+	return 0
+}
+
+// fullYear is the frame's year, with a two-digit year ("'98") put in the century that brings it
+// nearest the reference time.
+func (r *resolver) fullYear(f *frame) int {
+	if !f.yy {
+		return f.year
+	}
+	if !r.hasRef {
+		if f.year < 30 {
+			return 2000 + f.year
+		}
+		return 1900 + f.year
+	}
+	best := 0
+	for c := r.ref.y/100 - 1; c <= r.ref.y/100+1; c++ {
+		y := c*100 + f.year
+		if best == 0 || abs(y-r.ref.y) < abs(best-r.ref.y) {
+			best = y
+		}
+	}
+	return best
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// yearOf picks the year of a month, season, quarter or holiday that the text names without one:
+// the year the text gives elsewhere in the expression, else the reference year moved by "last" or
+// "next", or by the tense when the period lies on the other side of the reference time. cmp
+// compares the period in the reference year with the reference time.
+func (r *resolver) yearOf(f *frame, base point, hasBase bool, tn tense, cmp func(y int) int) int {
+	switch {
+	case f.year > 0:
+		return r.fullYear(f)
+	case hasBase && base.known():
+		return base.y
+	case hasBase || !r.hasRef:
+		return x
+	}
+	y := r.ref.y
+	c := cmp(y)
+	switch {
+	case f.hasShift && f.shift < 0:
+		if c >= 0 {
+			y--
+		}
+	case f.hasShift && f.shift > 0:
+		if c <= 0 {
+			y++
+		}
+	case f.hasShift:
+	case tn == tensePast && c > 0:
+		y--
+	case tn == tenseFuture && c < 0:
+		y++
+	}
+	return y
+}
+
+func (r *resolver) monthDay(f *frame, base point, hasBase bool, tn tense) point {
+	y := r.yearOf(f, base, hasBase, tn, func(int) int {
+		if f.day > 0 {
+			return compareInts(f.month, r.ref.m, f.day, r.ref.d)
+		}
+		return compareInts(f.month, r.ref.m, 0, 0)
+	})
+	if f.day == 0 {
+		return point{g: gMonth, y: y, m: f.month}
+	}
+	if f.day > daysIn(max(y, 2000), f.month) && y != x || f.day > 31 {
+		return point{g: gMonth, y: y, m: f.month}
+	}
+	return r.timeOfDay(point{g: gDay, y: y, m: f.month, d: f.day}, f)
+}
+
+func (r *resolver) partOfYear(f *frame, base point, hasBase bool, tn tense) point {
+	if f.unit == uHalf {
+		y := r.yearOf(f, base, hasBase, tn, func(int) int { return compareInts(f.ord, r.ref.trunc(gHalf).h, 0, 0) })
+		return point{g: gHalf, y: y, h: min(f.ord, 2)}
+	}
+	y := r.yearOf(f, base, hasBase, tn, func(int) int { return compareInts(f.ord, r.ref.trunc(gQuarter).q, 0, 0) })
+	return point{g: gQuarter, y: y, q: min(f.ord, 4)}
+}
+
+func (r *resolver) holiday(f *frame, base point, hasBase bool, tn tense) point {
+	y := r.yearOf(f, base, hasBase, tn, func(y int) int {
+		t, ok := holidayDate(f.holiday, y)
+		if !ok {
+			return 0
+		}
+		return compareInts(int(t.Month()), r.ref.m, t.Day(), r.ref.d)
+	})
+	if y == x {
+		if m, d, ok := fixedHoliday(f.holiday); ok {
+			return point{g: gDay, y: x, m: m, d: d}
+		}
+		return unknownAt(gDay)
+	}
+	t, ok := holidayDate(f.holiday, y)
+	if !ok {
+		return point{g: gYear, y: y}
+	}
+	return r.timeOfDay(dayPoint(t), f)
+}
+
+// weekday resolves a day named by its weekday: within the week the expression names, else
+// relative to the reference day as "last", "this" or "next" say, else on the side of it the tense
+// says, else the nearer one.
+func (r *resolver) weekday(f *frame, base point, hasBase bool, tn tense) point {
+	if hasBase && base.known() && (base.g == gWeek || base.g == gWeekend) {
+		return dayPoint(isoMonday(base.y, base.w).AddDate(0, 0, f.weekday-1))
+	}
+	from := r.ref
+	known := r.hasRef
+	if f.anaph {
+		if p, ok := r.last(); ok && p.hasDay() {
+			from, known = p, true
+		}
+	}
+	if !known {
+		return point{g: gDay, y: x, dayOfWeekX: true, wd: f.weekday}
+	}
+	t := from.date()
+	rw := weekdayOf(t)
+	back := (rw - f.weekday + 7) % 7
+	fwd := (f.weekday - rw + 7) % 7
+	var days int
+	switch {
+	case f.hasShift && f.shift < 0:
+		if back == 0 {
+			back = 7
+		}
+		days = -back
+	case f.hasShift && f.shift > 0:
+		if fwd == 0 {
+			fwd = 7
+		}
+		days = fwd
+	case f.hasShift:
+		days = f.weekday - rw
+	case tn == tensePast:
+		days = -back
+	case tn == tenseFuture:
+		days = fwd
+	case back <= fwd:
+		days = -back
+	default:
+		days = fwd
+	}
+	return dayPoint(t.AddDate(0, 0, days))
+}
+
+// shifted resolves "last week", "this year", "next month", "the following day".
+func (r *resolver) shifted(f *frame) point {
+	g := unitGran(f.unit)
+	var base point
+	if f.anaph {
+		base = r.lastAt(g)
+	} else {
+		base = r.refAt(g)
+	}
+	if f.unit == uPeriod {
+		p, ok := r.last()
+		if !ok {
+			return unknownAt(gDay)
+		}
+		base, g = p, p.g
+	}
+	u := f.unit
+	if f.unit == uPeriod {
+		u = granUnit(g)
+	}
+	return base.trunc(g).shift(f.shift, u)
+}
+
+func granUnit(g gran) unit {
+	for u := uSecond; u <= uMillennium; u++ {
+		if unitGran(u) == g {
+			return u
+		}
+	}
+	return uNone
+}
+
+// offset resolves counted offsets: "two years ago" from the reference time, "three days later"
+// and "a year earlier" from the last time the text established, at that time's precision.
+func (r *resolver) offset(f *frame) point {
+	u := f.unit
+	n := 1.0
+	if f.hasQty {
+		n = f.qty
+	}
+	n += f.frac
+	if n != float64(int(n)) {
+		switch u {
+		case uYear:
+			n, u = n*12, uMonth
+		case uWeek:
+			n, u = n*7, uDay
+		}
+	}
+	k := int(n)
+	if f.dir == dirAgo || f.dir == dirEarlier {
+		k = -k
+	}
+	g := unitGran(u)
+	if f.dir == dirAgo || f.dir == dirHence {
+		if u == uHour || u == uMinute || u == uSecond {
+			return r.refAt(gDay)
+		}
+		target := g
+		if u == uWeek || u == uFortnight || u == uWeekend {
+			target = gDay
+		}
+		return r.refAt(gDay).shift(k, u).trunc(target)
+	}
+	base, ok := r.last()
+	if f.unit2 != uNone {
+		base, ok = r.lastAt(unitGran(f.unit2)), true
+	}
+	if !ok {
+		base = r.refAt(gDay)
+	}
+	if base.g < g && u <= uWeek {
+		return unknownAt(g)
+	}
+	return base.shift(k, u)
+}
+
+// timeOfDay adds the frame's part of the day or clock time to a day.
+func (r *resolver) timeOfDay(p point, f *frame) point {
+	if p.g < gDay {
+		return p
+	}
+	if f.pod != "" {
+		p.g, p.pod = gPOD, f.pod
+	}
+	if f.clock {
+		h := f.hour
+		switch {
+		case f.ampm == 'p' && h < 12:
+			h += 12
+		case f.ampm == 'a' && h == 12:
+			h = 0
+		}
+		p.g, p.hour, p.min = gMinute, h, f.minute
+	}
+	return p
+}
+
+func pointMod(approx string, d dir) string {
+	before := d == dirAgo || d == dirEarlier
+	switch approx {
+	case "MORE":
+		if d == dirNone {
+			return ""
+		}
+		if before {
+			return "BEFORE"
+		}
+		return "AFTER"
+	case "LESS":
+		if d == dirNone {
+			return ""
+		}
+		if before {
+			return "AFTER"
+		}
+		return "BEFORE"
+	case "ATLEAST":
+		if before {
+			return "ON_OR_BEFORE"
+		}
+		return "ON_OR_AFTER"
+	case "ATMOST":
+		if before {
+			return "ON_OR_AFTER"
+		}
+		return "ON_OR_BEFORE"
+	}
+	return "APPROX"
+}
+
+func durationMod(approx string) string {
+	switch approx {
+	case "MORE":
+		return "MORE_THAN"
+	case "LESS":
+		return "LESS_THAN"
+	case "ATLEAST":
+		return "EQUAL_OR_MORE"
+	case "ATMOST":
+		return "EQUAL_OR_LESS"
+	case "APPROX":
+		return "APPROX"
+	}
+	return ""
+}
+
+func (r *resolver) duration(f *frame) (result, bool) {
+	u := f.unit
+	if u == uNone || u == uPeriod {
+		return result{}, false
+	}
+	vague := f.qtyX || !f.hasQty && f.plural
+	n := 1.0
+	if f.hasQty && !f.qtyX {
+		n = f.qty
+	}
+	n += f.frac
+	mod := durationMod(f.approx)
+	if mod == "" && f.mod != "" {
+		mod = f.mod
+	}
+	return result{typ: Duration, value: durationValue(n, vague, u), mod: mod}, true
+}
+
+// durationValue writes n units as an ISO 8601 duration, in whole smaller units when n has a
+// fraction ("one and a half years": P18M; "a minute and a half": PT1M30S).
+func durationValue(n float64, vague bool, u unit) string {
+	code, timePart := "", false
+	mult := 1.0
+	switch u {
+	case uSecond:
+		code, timePart = "S", true
+	case uMinute:
+		code, timePart = "M", true
+	case uHour:
+		code, timePart = "H", true
+	case uDay:
+		code = "D"
+	case uWeekend:
+		code = "WE"
+	case uWeek:
+		code = "W"
+	case uFortnight:
+		code, mult = "W", 2
+	case uMonth:
+		code = "M"
+	case uSeason:
+		code, mult = "M", 3
+	case uQuarter:
+		code = "Q"
+	case uHalf:
+		code, mult = "M", 6
+	case uYear:
+		code = "Y"
+	case uDecade:
+		code, mult = "Y", 10
+	case uCentury:
+		code, mult = "Y", 100
+	case uMillennium:
+		code, mult = "Y", 1000
+	case uPOD:
+		code = "D"
+	}
+	prefix := "P"
+	if timePart {
+		prefix = "PT"
+	}
+	if vague {
+		switch u {
+		case uDecade:
+			return "PXDE"
+		case uCentury:
+			return "PXCE"
+		case uMillennium:
+			return "PXML"
+		}
+		return prefix + "X" + code
+	}
+	n *= mult
+	if n == float64(int64(n)) {
+		return prefix + strconv.FormatInt(int64(n), 10) + code
+	}
+	whole := int64(n)
+	frac := n - float64(whole)
+	switch u {
+	case uYear:
+		if m := n * 12; m == float64(int64(m)) {
+			return "P" + strconv.FormatInt(int64(m), 10) + "M"
+		}
+	case uWeek:
+		if d := n * 7; d == float64(int64(d)) {
+			return "P" + strconv.FormatInt(int64(d), 10) + "D"
+		}
+	case uDay:
+		if h := n * 24; h == float64(int64(h)) {
+			return "PT" + strconv.FormatInt(int64(h), 10) + "H"
+		}
+	case uHour, uMinute:
+		sub := "M"
+		if u == uMinute {
+			sub = "S"
+		}
+		if s := frac * 60; s == float64(int64(s)) {
+			var b strings.Builder
+			b.WriteString("PT")
+			if whole > 0 {
+				b.WriteString(strconv.FormatInt(whole, 10) + code)
+			}
+			b.WriteString(strconv.FormatInt(int64(s), 10) + sub)
+			return b.String()
+		}
+	}
+	return prefix + strconv.FormatFloat(n, 'f', -1, 64) + code
+}
+
+func (r *resolver) set(f *frame) (result, bool) {
+	v := ""
+	switch {
+	case f.freq != uNone:
+		v = durationValue(1, false, f.freq)
+	case f.weekday > 0:
+		v = "XXXX-WXX-" + strconv.Itoa(f.weekday)
+		if f.pod != "" {
+			v += "T" + f.pod
+		}
+	case f.month > 0:
+		v = point{g: gMonth, y: x, m: f.month}.value()
+	case f.season != "":
+		v = "XXXX-" + f.season
+	case f.unit == uQuarter && f.ord > 0:
+		v = "XXXX-Q" + strconv.Itoa(min(f.ord, 4))
+	case f.unit != uNone && f.unit != uPeriod:
+		n := 1.0
+		if f.hasQty && !f.qtyX {
+			n = f.qty
+		}
+		v = durationValue(n, f.qtyX, f.unit)
+	case f.pod != "":
+		v = "XXXX-XX-XXT" + f.pod
+	default:
+		return result{}, false
+	}
+	return result{typ: Set, value: v}, true
+}

@@ -1,0 +1,179 @@
+package timex
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sync"
+	"time"
+)
+
+// Type is the TIMEX3 type of an expression.
+type Type string
+
+// The TIMEX3 types.
+const (
+	Date     Type = "DATE"     // a calendar period: a day, a month, a quarter, a year, a decade
+	Time     Type = "TIME"     // a time of day or a part of a day
+	Duration Type = "DURATION" // a length of time
+	Set      Type = "SET"      // a recurring time ("every Monday", "daily")
+)
+
+// Expr is a temporal expression found in a text, with its TIMEX3 type, value and modifier.
+type Expr struct {
+	Start, End int // byte offsets into the text, End exclusive
+	Text       string
+	Type       Type
+	// Value is the TIMEX3 value: "2025-02-12", "2025-W07", "2025-Q1", "2025-SP", "199X", "P3Y",
+	// "PRESENT_REF"; fields the text leaves open are X ("XXXX-WXX-3").
+	Value string
+	// Mod qualifies the value where the text does: START, MID, END, APPROX, BEFORE, AFTER,
+	// ON_OR_BEFORE, ON_OR_AFTER, LESS_THAN, MORE_THAN, EQUAL_OR_LESS, EQUAL_OR_MORE; or "".
+	Mod string
+}
+
+var (
+	// ErrLanguage is returned by New for a language without rules.
+	ErrLanguage = errors.New("timex: no rules for this language")
+	// ErrRules wraps every mistake found in a rule file.
+	ErrRules = errors.New("timex: bad rule")
+)
+
+//go:embed rules
+var rules embed.FS
+
+// Tagger finds and normalises the temporal expressions of one language. It is safe for
+// concurrent use.
+type Tagger struct {
+	lx lexicon
+	g  grammar
+}
+
+// New loads the rules of a language (an ISO 639-1 code such as "en") from the files embedded in
+// the package: rules/LANG/lexicon.txt, what words mean, and rules/LANG/patterns.txt, which
+// sequences of them form expressions.
+func New(lang string) (*Tagger, error) {
+	t := &Tagger{
+		lx: lexicon{byFirst: map[string][]*entry{}},
+		g:  grammar{starts: map[string]bool{}},
+	}
+	lex, err := fs.ReadFile(rules, "rules/"+lang+"/lexicon.txt")
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("load temporal rules for %q: %w", lang, ErrLanguage)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load temporal rules for %q: %w", lang, err)
+	}
+	pat, err := fs.ReadFile(rules, "rules/"+lang+"/patterns.txt")
+	if err != nil {
+		return nil, fmt.Errorf("load temporal rules for %q: %w", lang, err)
+	}
+	if err := parseLexicon(&t.lx, lang+"/lexicon.txt", string(lex)); err != nil {
+		return nil, err
+	}
+	if err := parsePatterns(&t.g, lang+"/patterns.txt", string(pat)); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// Default returns the English tagger, loaded once.
+func Default() (*Tagger, error) { return defaultTagger() }
+
+var defaultTagger = sync.OnceValues(func() (*Tagger, error) { return New("en") })
+
+// Tag finds the temporal expressions of text in order and normalises them. ref is the reference
+// time, normally the publication date: relative expressions ("last week", "on Wednesday")
+// resolve against it, and narrative ones ("the following day", "two days later") against the
+// last time the text established. With a zero ref, only what the text itself fixes is resolved
+// and the rest keeps its type with X in the open fields ("XXXX-WXX-3").
+func (t *Tagger) Tag(text string, ref time.Time) []Expr {
+	m := &matcher{lx: &t.lx, g: &t.g}
+	m.reset(tokenize(text, nil))
+	r := newResolver(ref)
+	var out []Expr
+	for i := 0; i < len(m.toks); {
+		c := m.longest(i, 0)
+		if c.end <= i {
+			i++
+			continue
+		}
+		r.arena = m.arena
+		typ := t.g.rules[c.rule-1].typ
+		res, ok := r.resolve(&c.f, typ, m.tense(i, c.end))
+		if ok {
+			start, end := m.toks[i].start, m.toks[c.end-1].end
+			out = append(out, Expr{Start: start, End: end, Text: text[start:end], Type: res.typ, Value: res.value, Mod: res.mod})
+			r.establish(res)
+		}
+		i = c.end
+	}
+	return out
+}
+
+// tenseWindow is how many tokens on each side of an expression the search for its verb covers.
+const tenseWindow = 12
+
+// tense finds what the nearest verb in the sentence says of the time of the tokens [a, b): the
+// nearer of the first tense marker before them and the first after, the one before on a tie.
+func (m *matcher) tense(a, b int) tense {
+	left, ld := tenseNone, 0
+	for k := a - 1; k >= 0 && a-k <= tenseWindow; k-- {
+		if m.boundary(k) || m.toks[k+1].para {
+			break
+		}
+		if tn := m.tenseAt(k); tn != tenseNone {
+			left, ld = tn, a-k
+			break
+		}
+	}
+	right, rd := tenseNone, 0
+	for k := b; k < len(m.toks) && k-b < tenseWindow; k++ {
+		if m.boundary(k) || m.toks[k].para {
+			break
+		}
+		if tn := m.tenseAt(k); tn != tenseNone {
+			right, rd = tn, k-b+1
+			break
+		}
+	}
+	if left != tenseNone && (right == tenseNone || ld <= rd) {
+		return left
+	}
+	return right
+}
+
+func (m *matcher) boundary(k int) bool {
+	switch m.toks[k].low {
+	case ".", "!", "?", ";":
+		return true
+	}
+	return false
+}
+
+func (m *matcher) tenseAt(k int) tense {
+	var e *entry
+	for _, h := range m.hitsAt(k) {
+		if _, ok := h.e.has(catTense); ok && h.n == 1 {
+			e = h.e
+			break
+		}
+	}
+	if e == nil && m.hitAt[k] == m.hitAt[k+1] {
+		e = m.lx.suffixHit(&m.toks[k])
+	}
+	if e == nil {
+		return tenseNone
+	}
+	ft, _ := e.has(catTense)
+	switch ft.val {
+	case "past":
+		return tensePast
+	case "present":
+		return tensePresent
+	case "future":
+		return tenseFuture
+	}
+	return tenseNone
+}
