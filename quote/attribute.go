@@ -108,7 +108,7 @@ func (r *reader) verbAt(i, lo int, c cue) bool {
 			return true
 		}
 		return r.info[p].cap || classOf(pw) == pronoun || classOf(pw) == personNoun ||
-			classOf(pw) == groupNoun || classOf(pw) == documentNoun || r.adverbial(p)
+			classOf(pw) == groupNoun || classOf(pw) == documentNoun || r.adverbial(p) || pw == "and"
 	}
 	return true
 }
@@ -279,8 +279,7 @@ func (r *reader) appositiveSubject(comma, lo int) (np, bool) {
 		if nxt >= comma || r.toks[nxt].Kind != text.Word && r.toks[nxt].Kind != text.Number {
 			continue
 		}
-		w := r.info[nxt].lower
-		if !(classOf(w) == determiner || classOf(w) == personNoun || w == "who" || isTitle(r.word(nxt)) || possessive(w) || r.toks[nxt].Kind == text.Number && nxt+1 == comma) {
+		if !r.appositionStart(nxt, comma) {
 			continue
 		}
 		n, ok := r.subjectBefore(k, lo)
@@ -486,7 +485,7 @@ func (r *reader) speechAfter(c cueAt, speakers []np, after, lo, hi int, cueSpan 
 		return
 	default:
 		// called Putin “a predator”: fragments a few words on
-		for k := i; k < hi && k < i+10; k++ {
+		for k := i; k < hi && k < i+12; k++ {
 			if r.info[k].part != 0 {
 				pi := int(r.info[k].part) - 1
 				if r.parts[pi].used || r.quotedVerb(pi) || r.isTitle(pi) {
@@ -706,9 +705,13 @@ func (r *reader) clauseStart(i, hi int) bool {
 	if r.verbLike(k) {
 		return true
 	}
-	// a longer subject ("a deal to end the war should …"): an auxiliary a few words on
+	// a longer subject ("a deal to end the war should …"): an auxiliary a few words on, maybe
+	// inside a quote that the clause runs into ("… voting period “is really quite generous.”")
 	for m := k; m < hi && m < k+8; m++ {
-		if r.toks[m].Kind != text.Word || r.inQuote(m) {
+		if r.info[m].mark {
+			continue
+		}
+		if r.toks[m].Kind != text.Word {
 			return false
 		}
 		switch w := r.info[m].lower; w {
@@ -994,4 +997,26 @@ func (r *reader) skipListener(i, hi int) int {
 func (r *reader) closesWithStop(pi int) bool {
 	t := strings.TrimRight(r.text(r.parts[pi].Span), " ")
 	return strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!")
+}
+
+// appositionStart reports whether the words from token i to the comma at token comma can sit
+// between a name and its verb: a description (", a senior fellow at …,", ", the mayor,"), a
+// relative clause (", who …,"), an age (", 33,"), a participle (", writing for the majority,")
+// or an aside (", for his part,", ", also a candidate,").
+func (r *reader) appositionStart(i, comma int) bool {
+	if r.toks[i].Kind == text.Number {
+		return i+1 == comma
+	}
+	w := r.info[i].lower
+	switch {
+	case classOf(w) == determiner, classOf(w) == personNoun, w == "who", isTitle(r.word(i)), possessive(w):
+		return true
+	case strings.HasSuffix(w, "ing") && !r.info[i].cap:
+		return true
+	case w == "for" || w == "in" || w == "at" || w == "meanwhile" || w == "however" || w == "though" || w == "too":
+		return comma-i <= 5
+	case w == "also" || w == "then" || w == "now" || w == "once" || w == "himself" || w == "herself" || w == "formerly":
+		return i+1 < comma && (classOf(r.info[i+1].lower) == determiner || r.toks[i+1].Kind == text.Number || classOf(r.info[i+1].lower) == personNoun)
+	}
+	return false
 }

@@ -39,6 +39,7 @@ func (r *reader) adverbial(i int) bool {
 	w := r.info[i].lower
 	switch w {
 	case "also", "has", "have", "had", "would", "will", "further", "later", "then", "both",
+		"is", "are", "was", "were", "been", "be",
 		"all", "still", "long", "repeatedly", "again", "never", "already", "reportedly",
 		"publicly", "privately", "flatly", "once", "previously", "recently", "earlier", "first",
 		"finally", "did", "does", "do", "not", "n't", "quickly", "immediately", "simply",
