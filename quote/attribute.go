@@ -107,6 +107,9 @@ func (r *reader) verbAt(i, lo int, c cue) bool {
 		if strings.HasSuffix(lw, "ed") || lw == "told" || lw == "said" {
 			return true
 		}
+		if r.info[p].cap && p-1 >= lo && r.toks[p-1].Kind == text.Word && (classOf(r.info[p-1].lower) == determiner || isPreposition(r.info[p-1].lower) || r.info[p-1].lower == "of") {
+			return false // a list of Velmari demands
+		}
 		return r.info[p].cap || classOf(pw) == pronoun || classOf(pw) == personNoun ||
 			classOf(pw) == groupNoun || classOf(pw) == documentNoun || r.adverbial(p) || pw == "and"
 	}
@@ -363,11 +366,17 @@ func (r *reader) speechBefore(c cueAt, speakers []np, lo, hi int, inverted bool)
 	if !c.according && !r.tailOnly(tail, hi) {
 		return found{}, false
 	}
-	if k < lo && lo > 0 && (r.info[lo-1].mark || r.info[lo-1].part != 0) && r.partBefore(lo-1) >= 0 && r.closesWithStop(r.partBefore(lo-1)) {
-		// “Is it safe?” she asked. — the splitter ends the sentence inside the quote
+	quoteHere := k >= lo && (r.info[k].mark || r.info[k].part != 0)
+	// “Is it safe?” she asked. — the splitter ends the sentence inside the quote
+	quoteBefore := k < lo && lo > 0 && (r.info[lo-1].mark || r.info[lo-1].part != 0) &&
+		r.partBefore(lo-1) >= 0 && r.closesWithStop(r.partBefore(lo-1)) && r.tailEnds(tail, hi)
+	if !quoteHere && !quoteBefore && !c.according && !r.tailEnds(tail, hi) {
+		return found{}, false // "Caldora said on Thursday it would …": speech after, not before
+	}
+	if quoteBefore {
 		k = lo - 1
 	}
-	if k >= lo && r.info[k].mark || k >= 0 && k == lo-1 && (r.info[k].mark || r.info[k].part != 0) || k >= lo && r.info[k].part != 0 {
+	if quoteHere || quoteBefore {
 		// “…,” she said. — the quote that closes right before
 		pi := r.partBefore(k)
 		if pi < 0 || r.parts[pi].used || r.isTitle(pi) {
@@ -388,7 +397,77 @@ func (r *reader) speechBefore(c cueAt, speakers []np, lo, hi int, inverted bool)
 		return found{}, false
 	}
 	sp := r.span(start, k)
+	// "The charter, she noted, lets the court rule …": the speech goes on after the attribution
+	if e := r.attributionEnd(r.skipTail(tail, hi), hi); e < hi && r.is(e, ",") && r.clauseGoesOn(e+1, hi) {
+		sp = r.span(start, r.clauseEnd(e+1, hi))
+	}
+	if !r.hasVerb(sp) {
+		return found{}, false // a dateline or a heading before a dash, not speech
+	}
 	return r.speechSpan(sp, speakers, r.evidence(sp.Start, r.toks[hi-1].End))
+}
+
+// skipTail moves past an attribution's tail of time words and prepositional phrases.
+func (r *reader) skipTail(i, hi int) int {
+	for i < hi {
+		switch {
+		case r.adverbial(i) || r.toks[i].Kind == text.Word && classOf(r.info[i].lower) == timeWord:
+			i++
+		case r.toks[i].Kind == text.Word && !r.inQuote(i) && isPreposition(r.info[i].lower):
+			j, _ := r.prepPhrase(i, hi)
+			if j <= i+1 {
+				return i
+			}
+			i = j
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// tailEnds reports whether the attribution's tail from token i runs to the end of its clause:
+// punctuation, or a relative clause about the speaker, comes after its time words and phrases.
+func (r *reader) tailEnds(i, hi int) bool {
+	i = r.skipTail(i, hi)
+	if i >= hi {
+		return true
+	}
+	if r.toks[i].Kind == text.Punct {
+		return !r.inQuote(i) || r.info[i].mark
+	}
+	return r.isWord(i, "who") || r.isWord(i, "whose")
+}
+
+// clauseGoesOn reports whether the words from token i continue a reported clause after a
+// parenthetical attribution, rather than start a participle, relative or new clause.
+func (r *reader) clauseGoesOn(i, hi int) bool {
+	if i >= hi || r.toks[i].Kind != text.Word || r.inQuote(i) {
+		return false
+	}
+	w := r.info[i].lower
+	if strings.HasSuffix(w, "ing") || w == "who" || w == "which" || w == "and" || w == "but" || w == "according" {
+		return false
+	}
+	return r.verbLike(i) || classOf(w) == otherWord
+}
+
+// hasVerb reports whether the span holds a word that looks like a finite verb.
+func (r *reader) hasVerb(sp dossier.Span) bool {
+	for k := r.tokenAt(sp.Start); k < len(r.toks) && r.toks[k].Start < sp.End; k++ {
+		if r.verbLike(k) || r.info[k].part != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func isPreposition(w string) bool {
+	switch w {
+	case "on", "in", "at", "during", "via", "through", "to", "from", "after", "before", "over", "about", "with":
+		return true
+	}
+	return false
 }
 
 // tailOnly reports whether tokens [i, hi) are only an attribution's tail: time words, a medium,
