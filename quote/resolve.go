@@ -235,6 +235,12 @@ func (r *reader) speaker(n np) (Speaker, bool) {
 				r.people.mention(n.start, k)
 				return s, true
 			}
+		case "it", "they", "we":
+			if a, ok := r.groupAntecedent(n.start); ok {
+				s2, ok := r.speaker(a)
+				s2.Medium = n.medium
+				return s2, ok
+			}
 		}
 		return Speaker{}, false
 	default:
@@ -481,4 +487,43 @@ func sameName(name, full string) bool {
 		}
 	}
 	return true
+}
+
+// groupAntecedent finds what "it", "they" or "we" at token i stands for: the subject of its own
+// sentence or of one of the two before, within the paragraph and the one before, when that is an
+// institution, a group or a document ("Within hours the Caldoran presidency issued its own
+// readout. “…,” it said.").
+func (r *reader) groupAntecedent(i int) (np, bool) {
+	plural := r.info[i].lower != "it"
+	si := int(r.info[i].sent)
+	para := r.doc.ParagraphIndex(r.toks[i].Start)
+	for s := si; s >= 0 && s >= si-2; s-- {
+		lo, hi := r.sentLo[s], r.sentLo[s+1]
+		if s == si {
+			hi = i
+		}
+		if lo >= hi || r.doc.ParagraphIndex(r.toks[lo].Start) < para-1 {
+			break
+		}
+		n, ok := r.mainSubject(lo, hi)
+		if !ok || n.start >= i {
+			continue
+		}
+		switch n.kind {
+		case npName:
+			if !r.isPerson(n) && n.end-n.start <= 4 {
+				return n, true
+			}
+		case npDescription:
+			switch classOf(r.headNoun(n)) {
+			case groupNoun, documentNoun:
+				return n, true
+			case personNoun:
+				if plural && r.plural(n) {
+					return n, true
+				}
+			}
+		}
+	}
+	return np{}, false
 }
