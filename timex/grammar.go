@@ -3,8 +3,13 @@ package timex
 import (
 	"bufio"
 	"fmt"
+	"slices"
 	"strings"
 )
+
+// none is the type of a rule that blocks: what it matches is not a temporal expression ("a
+// 6-year-old"), and being longer it keeps shorter rules from matching inside it.
+const none Type = "NONE"
 
 type elemKind uint8
 
@@ -43,7 +48,7 @@ type rule struct {
 // node is a state of the pattern trie: rules that share a prefix share its path.
 type node struct {
 	edges []edge
-	rule  int // index+1 into grammar.rules of the first rule that ends here, or 0
+	rules []int // indexes+1 into grammar.rules of the rules that end here, in file order
 }
 
 type edge struct {
@@ -79,7 +84,7 @@ func parsePatterns(g *grammar, name, src string) error {
 		}
 		typ := Type(strings.TrimSpace(head))
 		switch typ {
-		case Date, Time, Duration, Set:
+		case Date, Time, Duration, Set, none:
 		default:
 			return fmt.Errorf("%s:%d: %w: unknown type %q", name, ln, ErrRules, typ)
 		}
@@ -136,8 +141,8 @@ func parseElem(s string) (elem, error) {
 // alternative) below n.
 func (g *grammar) add(n *node, slots [][]elem, optional []bool, r int) {
 	if len(slots) == 0 {
-		if n.rule == 0 {
-			n.rule = r
+		if !slices.Contains(n.rules, r) {
+			n.rules = append(n.rules, r)
 		}
 		return
 	}

@@ -16,7 +16,7 @@ type matcher struct {
 	arena []frame
 }
 
-// cand is the best match found so far from one position.
+// cand is a match of a rule from one position to end.
 type cand struct {
 	end  int
 	rule int
@@ -44,37 +44,59 @@ func (m *matcher) canStart(i int) bool {
 }
 
 // longest returns the longest match of a rule at token i (the earliest rule on a tie), or
-// cand.end == -1. Nested searches (depth > 0) accept only dates and times.
-func (m *matcher) longest(i, depth int) cand {
+// cand.end == -1.
+func (m *matcher) longest(i int) cand {
 	best := cand{end: -1}
 	if i < len(m.toks) && m.canStart(i) {
-		m.walk(&m.g.root, i, newFrame(), depth, &best)
+		var found []cand
+		m.walk(&m.g.root, i, newFrame(), 0, &found)
+		for _, c := range found {
+			if c.end > best.end || c.end == best.end && c.rule < best.rule {
+				best = c
+			}
+		}
 	}
 	return best
 }
 
-func (m *matcher) walk(n *node, i int, f frame, depth int, best *cand) {
-	if n.rule > 0 && (depth == 0 || m.g.rules[n.rule-1].typ == Date || m.g.rules[n.rule-1].typ == Time) {
-		if i > best.end || i == best.end && n.rule < best.rule {
-			*best = cand{end: i, rule: n.rule, f: f}
+// walk follows the trie from n at token i and adds to found, for each end reached, the earliest
+// rule ending there. Nested searches (depth > 0) accept only dates and times.
+func (m *matcher) walk(n *node, i int, f frame, depth int, found *[]cand) {
+	for _, r := range n.rules {
+		typ := m.g.rules[r-1].typ
+		if depth > 0 && typ != Date && typ != Time {
+			continue
 		}
+		m.offer(found, cand{end: i, rule: r, f: f})
+		break
 	}
 	if i >= len(m.toks) {
 		return
 	}
 	for k := range n.edges {
-		e := &n.edges[k]
-		m.step(e, i, f, depth, best)
+		m.step(&n.edges[k], i, f, depth, found)
 	}
 }
 
+func (m *matcher) offer(found *[]cand, c cand) {
+	for k := range *found {
+		if o := &(*found)[k]; o.end == c.end {
+			if c.rule < o.rule {
+				*o = c
+			}
+			return
+		}
+	}
+	*found = append(*found, c)
+}
+
 // step tries every way the edge's element matches at token i and walks on from each.
-func (m *matcher) step(e *edge, i int, f frame, depth int, best *cand) {
+func (m *matcher) step(e *edge, i int, f frame, depth int, found *[]cand) {
 	t := &m.toks[i]
 	switch e.el.kind {
 	case eLit:
 		if t.low == e.el.lit {
-			m.walk(e.to, i+1, f, depth, best)
+			m.walk(e.to, i+1, f, depth, found)
 		}
 	case eCat:
 		for _, h := range m.hitsAt(i) {
@@ -84,20 +106,20 @@ func (m *matcher) step(e *edge, i int, f frame, depth int, best *cand) {
 			}
 			g := f
 			g.apply(h.e)
-			m.walk(e.to, i+h.n, g, depth, best)
+			m.walk(e.to, i+h.n, g, depth, found)
 		}
 	case eNum:
 		if j := m.number(i, &f); j > i {
-			m.walk(e.to, j, f, depth, best)
+			m.walk(e.to, j, f, depth, found)
 		}
 	case eYear:
 		switch {
 		case t.digits == 4 && t.num >= 1000 && t.num < 3000:
 			f.year = int(t.num)
-			m.walk(e.to, i+1, f, depth, best)
+			m.walk(e.to, i+1, f, depth, found)
 		case t.low == "'" && i+1 < len(m.toks) && m.toks[i+1].glued && m.toks[i+1].digits == 2 && !m.gluedS(i+2):
 			f.year, f.yy = int(m.toks[i+1].num), true
-			m.walk(e.to, i+2, f, depth, best)
+			m.walk(e.to, i+2, f, depth, found)
 		}
 	case eDay:
 		if t.digits >= 1 && t.digits <= 2 && t.num >= 1 && t.num <= 31 {
@@ -106,49 +128,53 @@ func (m *matcher) step(e *edge, i int, f frame, depth int, best *cand) {
 			if m.ordSuffix(j) {
 				j++
 			}
-			m.walk(e.to, j, f, depth, best)
+			m.walk(e.to, j, f, depth, found)
 			return
 		}
 		if n, j := m.ordinal(i); j > i && n <= 31 {
 			f.day = n
-			m.walk(e.to, j, f, depth, best)
+			m.walk(e.to, j, f, depth, found)
 		}
 	case eOrdinal:
 		if n, j := m.ordinal(i); j > i {
 			f.ord = n
-			m.walk(e.to, j, f, depth, best)
+			m.walk(e.to, j, f, depth, found)
 		}
 	case eDecade:
 		if j := m.decade(i, &f); j > i {
-			m.walk(e.to, j, f, depth, best)
+			m.walk(e.to, j, f, depth, found)
 		}
 	case eHour:
 		if t.digits >= 1 && t.digits <= 2 && t.num <= 24 {
 			f.hour, f.clock = int(t.num), true
-			m.walk(e.to, i+1, f, depth, best)
+			m.walk(e.to, i+1, f, depth, found)
 		}
 	case eMinute:
 		if t.digits == 2 && t.num <= 59 {
 			f.minute = int(t.num)
-			m.walk(e.to, i+1, f, depth, best)
+			m.walk(e.to, i+1, f, depth, found)
 		}
 	case eMonthNum:
 		if t.digits >= 1 && t.digits <= 2 && t.num >= 1 && t.num <= 12 {
 			f.month = int(t.num)
-			m.walk(e.to, i+1, f, depth, best)
+			m.walk(e.to, i+1, f, depth, found)
 		}
 	case eSub:
-		if depth >= maxDepth {
+		if depth >= maxDepth || !m.canStart(i) {
 			return
 		}
-		sub := m.longest(i, depth+1)
-		if sub.end <= i {
-			return
+		var subs []cand
+		m.walk(&m.g.root, i, newFrame(), depth+1, &subs)
+		for _, sub := range subs {
+			if sub.end <= i {
+				continue
+			}
+			sub.f.typ = m.g.rules[sub.rule-1].typ
+			m.arena = append(m.arena, sub.f)
+			g := f
+			g.inner = len(m.arena)
+			m.walk(e.to, sub.end, g, depth, found)
 		}
-		sub.f.typ = m.g.rules[sub.rule-1].typ
-		m.arena = append(m.arena, sub.f)
-		f.inner = len(m.arena)
-		m.walk(e.to, sub.end, f, depth, best)
 	}
 }
 

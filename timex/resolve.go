@@ -82,6 +82,10 @@ func (r *resolver) refAt(g gran) point {
 	if !r.hasRef {
 		return unknownAt(g)
 	}
+	if (g == gWeek || g == gWeekend) && weekdayOf(r.ref.date()) == 7 {
+		// News counts weeks from Sunday: on a Sunday, "last week" is the one that just ended.
+		return r.ref.shift(1, uDay).trunc(g)
+	}
 	return r.ref.trunc(g)
 }
 
@@ -89,7 +93,12 @@ func (r *resolver) refAt(g gran) point {
 // reference time when there is none.
 func (r *resolver) lastAt(g gran) point {
 	for k := len(r.seen) - 1; k >= 0; k-- {
-		if p := r.seen[k]; p.g >= g {
+		if r.seen[k].g == g {
+			return r.seen[k]
+		}
+	}
+	for k := len(r.seen) - 1; k >= 0; k-- {
+		if p := r.seen[k]; p.g > g {
 			return p.trunc(g)
 		}
 	}
@@ -116,7 +125,18 @@ func (r *resolver) resolve(f *frame, typ Type, tn tense) (result, bool) {
 	if f.ref != "" {
 		return result{typ: Date, value: f.ref}, true
 	}
-	if f.dir != dirNone && f.qtyX {
+	if f.plural && f.weekday > 0 {
+		return r.set(f) // "on Mondays"
+	}
+	if f.plural && f.hasShift && !f.hasQty && f.dir == dirNone {
+		// "the coming months", "the past weeks": somewhere in the future or the past.
+		v := "PAST_REF"
+		if f.shift > 0 {
+			v = "FUTURE_REF"
+		}
+		return result{typ: Date, value: v}, true
+	}
+	if f.dir != dirNone && (f.qtyX || !f.hasQty && f.plural) {
 		v := "PAST_REF"
 		if f.dir == dirHence || f.dir == dirLater {
 			v = "FUTURE_REF"
@@ -151,9 +171,6 @@ func (r *resolver) establish(res result) {
 }
 
 func (r *resolver) point(f *frame, tn tense) (point, bool) {
-	if f.dir != dirNone {
-		return r.offset(f), true
-	}
 	var base point
 	hasBase := false
 	if f.inner > 0 {
@@ -164,6 +181,9 @@ func (r *resolver) point(f *frame, tn tense) (point, bool) {
 		if b, ok := r.point(inner, tn); ok {
 			base, hasBase = b, true
 		}
+	}
+	if f.dir != dirNone {
+		return r.offset(f, base, hasBase), true
 	}
 	switch {
 	case f.hasDeictic:
@@ -325,6 +345,11 @@ func (r *resolver) partOfYear(f *frame, base point, hasBase bool, tn tense) poin
 		y := r.yearOf(f, base, hasBase, tn, func(int) int { return compareInts(f.ord, r.ref.trunc(gHalf).h, 0, 0) })
 		return point{g: gHalf, y: y, h: min(f.ord, 2)}
 	}
+	if tn == tenseFuture {
+		// A quarter ahead of the reference is this year's as often as next year's: the company
+		// reporting in November "expects the fourth quarter" to be this one.
+		tn = tenseNone
+	}
 	y := r.yearOf(f, base, hasBase, tn, func(int) int { return compareInts(f.ord, r.ref.trunc(gQuarter).q, 0, 0) })
 	return point{g: gQuarter, y: y, q: min(f.ord, 4)}
 }
@@ -430,8 +455,10 @@ func granUnit(g gran) unit {
 }
 
 // offset resolves counted offsets: "two years ago" from the reference time, "three days later"
-// and "a year earlier" from the last time the text established, at that time's precision.
-func (r *resolver) offset(f *frame) point {
+// and "a year earlier" from the last time the text established (or the time the expression
+// names: "two days before Christmas"). A count of years from a reporting period (a quarter, a
+// half) keeps its precision: "a year ago", after "the third quarter", is that quarter a year before.
+func (r *resolver) offset(f *frame, inner point, hasInner bool) point {
 	u := f.unit
 	n := 1.0
 	if f.hasQty {
@@ -451,27 +478,39 @@ func (r *resolver) offset(f *frame) point {
 		k = -k
 	}
 	g := unitGran(u)
-	if f.dir == dirAgo || f.dir == dirHence {
-		if u == uHour || u == uMinute || u == uSecond {
-			return r.refAt(gDay)
-		}
-		target := g
-		if u == uWeek || u == uFortnight || u == uWeekend {
-			target = gDay
-		}
-		return r.refAt(gDay).shift(k, u).trunc(target)
+	if u == uWeek || u == uFortnight || u == uWeekend {
+		g = gDay
 	}
-	base, ok := r.last()
-	if f.unit2 != uNone {
-		base, ok = r.lastAt(unitGran(f.unit2)), true
-	}
-	if !ok {
+	var base point
+	deictic := f.dir == dirAgo || f.dir == dirHence
+	switch {
+	case hasInner:
+		base = inner
+	case f.unit2 != uNone:
+		base = r.lastAt(unitGran(f.unit2))
+	case deictic:
 		base = r.refAt(gDay)
+		if p, ok := r.last(); ok && u >= uYear && (p.g == gQuarter || p.g == gHalf) {
+			base = p
+		}
+	default:
+		p, ok := r.last()
+		if !ok {
+			p = r.refAt(gDay)
+		}
+		base = p
+	}
+	if u == uHour || u == uMinute || u == uSecond {
+		return base
 	}
 	if base.g < g && u <= uWeek {
 		return unknownAt(g)
 	}
-	return base.shift(k, u)
+	p := base.shift(k, u)
+	if p.g > g && p.g != gQuarter && p.g != gHalf {
+		p = p.trunc(g)
+	}
+	return p
 }
 
 // timeOfDay adds the frame's part of the day or clock time to a day.
@@ -548,6 +587,9 @@ func (r *resolver) duration(f *frame) (result, bool) {
 	u := f.unit
 	if u == uNone || u == uPeriod {
 		return result{}, false
+	}
+	if !f.hasQty && !f.plural {
+		return result{}, false // a unit named alone ("the year", "a second look") is no length
 	}
 	vague := f.qtyX || !f.hasQty && f.plural
 	n := 1.0

@@ -94,13 +94,17 @@ func (t *Tagger) Tag(text string, ref time.Time) []Expr {
 	r := newResolver(ref)
 	var out []Expr
 	for i := 0; i < len(m.toks); {
-		c := m.longest(i, 0)
+		c := m.longest(i)
 		if c.end <= i {
 			i++
 			continue
 		}
 		r.arena = m.arena
 		typ := t.g.rules[c.rule-1].typ
+		if typ == none {
+			i = c.end
+			continue
+		}
 		res, ok := r.resolve(&c.f, typ, m.tense(i, c.end))
 		if ok {
 			start, end := m.toks[i].start, m.toks[c.end-1].end
@@ -162,6 +166,14 @@ func (m *matcher) tenseAt(k int) tense {
 	}
 	if e == nil && m.hitAt[k] == m.hitAt[k+1] {
 		e = m.lx.suffixHit(&m.toks[k])
+		if e != nil {
+			// A participle takes its tense from its auxiliary: "was extended", "to be completed".
+			for j := k - 1; j >= 0 && j >= k-2; j-- {
+				if tn := m.tenseAt(j); tn != tenseNone {
+					return tn
+				}
+			}
+		}
 	}
 	if e == nil {
 		return tenseNone
