@@ -188,7 +188,7 @@ func classOf(w string) wordClass {
 		"speaker", "widow", "counsel", "organizer", "organizers", "protester", "protesters",
 		"demonstrators", "pundit", "pundits", "blogger", "chairperson",
 		"secretary-general", "vice", "aide-de-camp", "mp", "mps", "campaigner",
-		"campaigners", "advocate", "advocates", "proponents", "skeptics", "republicans", "democrats",
+		"campaigners", "engineers", "engineer", "farmers", "farmer", "advocate", "advocates", "proponents", "skeptics", "republicans", "democrats",
 		"conservatives", "liberals", "progressives", "donor", "donors", "delegate", "delegates":
 		return personNoun
 	case "government", "ministry", "department", "agency", "office", "administration", "campaign",

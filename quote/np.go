@@ -120,8 +120,13 @@ func (r *reader) subjectBefore(end, lo int) (np, bool) {
 			k, det = t, true
 		case nameParticle(lw) && lw != "on" && t-1 >= lo && r.capWord(t-1) && r.capWord(k):
 			k = t
-		case (lw == "of" || lw == "at" || lw == "for" || lw == "in" || lw == "from" || lw == "close" || lw == "to") && t-1 >= lo && r.head(t-1) && r.toks[t-1].Kind == text.Word && !r.info[t-1].cap:
-			k = t // officials at the ministry, a spokesman for the campaign
+		case lw == "of" || lw == "at" || lw == "for" || lw == "in" || lw == "from" || lw == "close" || lw == "to":
+			// officials at the ministry, Engineers at the Research Station in Tarrow
+			if h := r.ppHost(t, lo); h >= 0 {
+				k, lowers = h, 0
+			} else {
+				t = -1
+			}
 		case classOf(lw) == personNoun || classOf(lw) == groupNoun || classOf(lw) == documentNoun || possessive(lw):
 			k, lowers = t, 0
 		case classOf(lw) == otherWord && lowers < 3 && isLetters(lw) && (lowers > 0 || !r.info[k].cap):
@@ -364,6 +369,11 @@ func (r *reader) makeNP(i, j int) np {
 	if w := r.info[i].lower; w == "a" || w == "an" {
 		return n // a South Carolina Democrat: someone described, not named
 	}
+	for k := i + 1; k < j; k++ {
+		if w := r.info[k].lower; (w == "at" || w == "in" || w == "for" || w == "from" || w == "close" || w == "to") && r.ppHost(k, i) >= 0 {
+			return n // Diplomats in Brevik: described, with a place
+		}
+	}
 	// the capitalised run at the end is a name; what comes before is role
 	a := j - 1
 	for a-1 >= i && !possessive(r.word(a-1)) && (r.capWord(a-1) || nameParticle(r.info[a-1].lower) && a-2 >= i && r.capWord(a-2)) {
@@ -449,4 +459,26 @@ func (r *reader) describedHead(j, lo int) bool {
 		return false
 	}
 	return false
+}
+
+// ppHost returns the noun a prepositional phrase at token t hangs on, when the phrase belongs to
+// a speaker's description: a noun for a person, group or document a few words before it
+// ("officials at", "Diplomats in", "a spokesman for the campaign in"), or -1.
+func (r *reader) ppHost(t, lo int) int {
+	for m := t - 1; m >= lo && m >= t-7; m-- {
+		if r.toks[m].Kind != text.Word || r.inQuote(m) {
+			return -1
+		}
+		w := r.info[m].lower
+		switch c := classOf(w); {
+		case c == personNoun || c == groupNoun || c == documentNoun:
+			if !isTitle(r.word(m)) {
+				return m
+			}
+		case c == determiner || r.info[m].cap || nameParticle(w) || c == otherWord && isLetters(w):
+		default:
+			return -1
+		}
+	}
+	return -1
 }

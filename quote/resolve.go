@@ -254,6 +254,16 @@ func (r *reader) speaker(n np) (Speaker, bool) {
 			}
 		}
 		s.Name = r.text(s.Mention)
+		// "Her office said": whose office
+		if w := r.info[n.start].lower; w == "his" || w == "her" {
+			female := int8(-1)
+			if w == "her" {
+				female = 1
+			}
+			if k, ok := r.pronounPerson(n.start, female); ok && n.end > n.start+1 {
+				s.Name = r.people.list[k].name + "’s " + r.text(r.span(n.start+1, n.end))
+			}
+		}
 		return s, true
 	}
 }
