@@ -176,7 +176,7 @@ func classOf(w string) wordClass {
 		"congressman", "congresswoman", "general", "commander", "officer", "officers", "judge",
 		"prosecutor", "prosecutors", "source", "sources", "critic", "critics", "supporter",
 		"supporters", "voter", "voters", "resident", "residents", "witness", "witnesses", "fellow",
-		"scholar", "historian", "author", "writer", "journalist", "reporter", "columnist", "editor",
+		"scholar", "scholars", "historian", "historians", "author", "writer", "journalist", "reporter", "columnist", "editor",
 		"host", "anchor", "master", "reporters", "journalists", "activist", "activists", "chancellor", "premier", "envoy", "negotiator",
 		"negotiators", "manager", "executive", "executives", "owner", "investor", "investors",
 		"banker", "doctor", "doctors", "physician", "nurse", "teacher", "student", "students",

@@ -476,6 +476,7 @@ func (r *reader) ppHost(t, lo int) int {
 				return m
 			}
 		case c == determiner || r.info[m].cap || nameParticle(w) || c == otherWord && isLetters(w):
+		case w == "at" || w == "in" || w == "for" || w == "from": // Engineers at the station in Tarrow
 		default:
 			return -1
 		}
