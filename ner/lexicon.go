@@ -17,11 +17,11 @@ var lexiconFiles embed.FS
 // gazLists names the gazetteers, in the order of their bits in wordInfo.gaz; each is the file
 // gazetteer/NAME.txt.
 func gazLists() [numGaz]string {
-	return [numGaz]string{"location", "demonym", "organization", "person", "title"}
+	return [numGaz]string{"location", "demonym", "organization", "person", "title", "club", "event"}
 }
 
 const (
-	numGaz   = 5
+	numGaz   = 7
 	gazTitle = 4
 )
 
