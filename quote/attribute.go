@@ -259,6 +259,14 @@ func (r *reader) mainSubject(lo, end int) (np, bool) {
 	if i >= end {
 		return np{}, false
 	}
+	if r.toks[i].Kind == text.Word && (isPreposition(r.info[i].lower) || r.info[i].lower == "within" || r.info[i].lower == "since") {
+		// "Within hours the presidency issued …": a short phrase before the subject, no comma
+		for k := i + 2; k < end && k <= i+4; k++ {
+			if n, ok := r.subjectAfter(k, end); ok && n.kind != npPronoun && n.end < end && r.verbLike(n.end) {
+				return n, true
+			}
+		}
+	}
 	return r.subjectAfter(i, end)
 }
 

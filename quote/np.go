@@ -118,6 +118,12 @@ func (r *reader) subjectBefore(end, lo int) (np, bool) {
 			k, lowers = t, 0
 		case classOf(lw) == determiner:
 			k, det = t, true
+			// the station in "Engineers at the station": the phrase goes on before the preposition
+			if p := t - 1; p >= lo && r.toks[p].Kind == text.Word && (r.info[p].lower == "at" || r.info[p].lower == "in" || r.info[p].lower == "for" || r.info[p].lower == "from" || r.info[p].lower == "of") {
+				if h := r.ppHost(p, lo); h >= 0 {
+					k, det = h, false
+				}
+			}
 		case nameParticle(lw) && lw != "on" && t-1 >= lo && r.capWord(t-1) && r.capWord(k):
 			k = t
 		case lw == "of" || lw == "at" || lw == "for" || lw == "in" || lw == "from" || lw == "close" || lw == "to":
