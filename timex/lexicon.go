@@ -94,7 +94,8 @@ type lexicon struct {
 	suffixes []*entry
 }
 
-// parseLexicon reads lines of the form `cat=value cat=value: phrase, phrase` ("#" starts a comment).
+// parseLexicon reads lines of the form `cat=value cat=value: phrase, phrase` ("#" starts a comment;
+// a colon and a space end the features).
 // A phrase is tokenised as text is; "!" before it makes it match only capitalised, "*" makes it a
 // word suffix.
 func parseLexicon(lx *lexicon, name, src string) error {
@@ -107,7 +108,7 @@ func parseLexicon(lx *lexicon, name, src string) error {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		head, body, ok := strings.Cut(line, ":")
+		head, body, ok := strings.Cut(line, ": ")
 		if !ok {
 			return fmt.Errorf("%s:%d: %w: want features: phrases", name, ln, ErrRules)
 		}

@@ -120,6 +120,11 @@ func (m *matcher) step(e *edge, i int, f frame, depth int, found *[]cand) {
 		case t.low == "'" && i+1 < len(m.toks) && m.toks[i+1].glued && m.toks[i+1].digits == 2 && !m.gluedS(i+2):
 			f.year, f.yy = int(m.toks[i+1].num), true
 			m.walk(e.to, i+2, f, depth, found)
+		case t.kind == kWord:
+			if y, j := m.spokenYear(i); j > i {
+				f.year = y
+				m.walk(e.to, j, f, depth, found)
+			}
 		}
 	case eDay:
 		if t.digits >= 1 && t.digits <= 2 && t.num >= 1 && t.num <= 31 {
@@ -176,6 +181,25 @@ func (m *matcher) step(e *edge, i int, f frame, depth int, found *[]cand) {
 			m.walk(e.to, sub.end, g, depth, found)
 		}
 	}
+}
+
+// spokenYear reads a year said in words, as transcripts write it: "nineteen ninety-six".
+func (m *matcher) spokenYear(i int) (int, int) {
+	for _, h := range m.hitsAt(i) {
+		ft, ok := h.e.has(catNum)
+		if !ok || ft.val == "X" || ft.n < 11 || ft.n > 20 {
+			continue
+		}
+		var g frame
+		j := i + h.n
+		if j >= len(m.toks) {
+			return 0, i
+		}
+		if end := m.number(j, &g); end > j && g.qty >= 10 && g.qty <= 99 && g.qty == float64(int(g.qty)) {
+			return int(ft.n)*100 + int(g.qty), end
+		}
+	}
+	return 0, i
 }
 
 // ordSuffix reports whether token j is an ordinal suffix glued to the number before it ("3rd").

@@ -82,10 +82,6 @@ func (r *resolver) refAt(g gran) point {
 	if !r.hasRef {
 		return unknownAt(g)
 	}
-	if (g == gWeek || g == gWeekend) && weekdayOf(r.ref.date()) == 7 {
-		// News counts weeks from Sunday: on a Sunday, "last week" is the one that just ended.
-		return r.ref.shift(1, uDay).trunc(g)
-	}
 	return r.ref.trunc(g)
 }
 
@@ -156,8 +152,9 @@ func (r *resolver) resolve(f *frame, typ Type, tn tense) (result, bool) {
 	if f.approx != "" {
 		res.mod = pointMod(f.approx, f.dir)
 	}
-	if (f.dir == dirEarlier || f.dir == dirLater) && f.unit >= uYear {
-		// "a year earlier" compares with the time in hand rather than moving the story on.
+	if f.dir != dirNone && f.unit >= uYear {
+		// "a year earlier", "a year ago" compare with the time in hand rather than move the
+		// story on.
 		res.establishes = false
 	}
 	return res, true
@@ -214,8 +211,22 @@ func (r *resolver) point(f *frame, tn tense) (point, bool) {
 		return r.partOfYear(f, base, hasBase, tn), true
 	case f.weekday > 0:
 		return r.timeOfDay(r.weekday(f, base, hasBase, tn), f), true
+	case f.year > 0 && f.unit == uQuarter:
+		// "the 1988 quarter": the quarter in hand, in that year.
+		p := r.lastAt(gQuarter)
+		p.y = r.fullYear(f)
+		return p, true
 	case f.year > 0:
 		return point{g: gYear, y: r.fullYear(f)}, true
+	case f.unit == uPeriod:
+		// "the period", "the latest period": the period in hand.
+		if p, ok := r.last(); ok {
+			return p, true
+		}
+		if f.hasShift {
+			return r.refAt(gQuarter).shift(f.shift, uQuarter), true
+		}
+		return point{}, false
 	case f.hasShift && f.unit != uNone && f.unit != uPOD:
 		return r.shifted(f), true
 	case f.hasShift && f.pod != "":
@@ -226,15 +237,10 @@ func (r *resolver) point(f *frame, tn tense) (point, bool) {
 		}
 		return r.timeOfDay(d, f), true
 	case f.unit != uNone:
-		if f.unit == uPeriod {
-			if p, ok := r.last(); ok {
-				return p, true
-			}
-			return point{}, false
-		}
 		return r.lastAt(unitGran(f.unit)), true
 	case f.clock || f.pod != "":
-		d := r.refAt(gDay)
+		// "the morning", "10:35 a.m.": on the day in hand.
+		d := r.lastAt(gDay)
 		if hasBase {
 			d = base
 		}
@@ -425,33 +431,11 @@ func (r *resolver) weekday(f *frame, base point, hasBase bool, tn tense) point {
 // shifted resolves "last week", "this year", "next month", "the following day".
 func (r *resolver) shifted(f *frame) point {
 	g := unitGran(f.unit)
-	var base point
+	base := r.refAt(g)
 	if f.anaph {
 		base = r.lastAt(g)
-	} else {
-		base = r.refAt(g)
 	}
-	if f.unit == uPeriod {
-		p, ok := r.last()
-		if !ok {
-			return unknownAt(gDay)
-		}
-		base, g = p, p.g
-	}
-	u := f.unit
-	if f.unit == uPeriod {
-		u = granUnit(g)
-	}
-	return base.trunc(g).shift(f.shift, u)
-}
-
-func granUnit(g gran) unit {
-	for u := uSecond; u <= uMillennium; u++ {
-		if unitGran(u) == g {
-			return u
-		}
-	}
-	return uNone
+	return base.shift(f.shift, f.unit)
 }
 
 // offset resolves counted offsets: "two years ago" from the reference time, "three days later"

@@ -157,29 +157,53 @@ func (m *matcher) boundary(k int) bool {
 }
 
 func (m *matcher) tenseAt(k int) tense {
-	var e *entry
-	for _, h := range m.hitsAt(k) {
-		if _, ok := h.e.has(catTense); ok && h.n == 1 {
-			e = h.e
-			break
-		}
-	}
-	if e == nil && m.hitAt[k] == m.hitAt[k+1] {
-		e = m.lx.suffixHit(&m.toks[k])
-		if e != nil {
-			// A participle takes its tense from its auxiliary: "was extended", "to be completed".
+	tn, ok := m.wordTense(k)
+	if ok {
+		if tn == tenseFuture {
+			// "was to", "had been due to": a future seen from the past is past.
 			for j := k - 1; j >= 0 && j >= k-2; j-- {
-				if tn := m.tenseAt(j); tn != tenseNone {
-					return tn
+				if p, ok := m.wordTense(j); ok && p == tensePast {
+					return tensePast
 				}
 			}
 		}
+		return tn
 	}
+	if m.hitAt[k] != m.hitAt[k+1] {
+		return tenseNone
+	}
+	e := m.lx.suffixHit(&m.toks[k])
 	if e == nil {
 		return tenseNone
 	}
+	// A participle takes its tense from its auxiliary: "was extended", "to be completed".
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if tn, ok := m.wordTense(j); ok {
+			return tn
+		}
+	}
 	ft, _ := e.has(catTense)
-	switch ft.val {
+	return tenseOf(ft.val)
+}
+
+// wordTense is the tense of the longest lexicon phrase with one that starts at token k.
+func (m *matcher) wordTense(k int) (tense, bool) {
+	var best *entry
+	n := 0
+	for _, h := range m.hitsAt(k) {
+		if _, ok := h.e.has(catTense); ok && h.n > n {
+			best, n = h.e, h.n
+		}
+	}
+	if best == nil {
+		return tenseNone, false
+	}
+	ft, _ := best.has(catTense)
+	return tenseOf(ft.val), true
+}
+
+func tenseOf(s string) tense {
+	switch s {
 	case "past":
 		return tensePast
 	case "present":
