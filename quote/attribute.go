@@ -595,9 +595,9 @@ func (r *reader) speechAfter(c cueAt, speakers []np, after, lo, hi int, cueSpan 
 				}
 				return
 			}
-			if r.toks[k].Kind == text.Word {
-				if _, isCue := cueOf(r.info[k].lower); isCue && !r.info[k].cap {
-					return
+			if r.toks[k].Kind == text.Word && !r.info[k].cap {
+				if c2, isCue := cueOf(r.info[k].lower); isCue && r.verbAt(k, lo, c2) {
+					return // another verb of saying governs what follows
 				}
 			}
 		}
