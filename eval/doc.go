@@ -6,4 +6,10 @@
 // benchmark's shingle metric: ScoreExtraction for the summary, ScoreExtractionPages for the
 // per-page breakdown. LoadExtractionBench reads that benchmark's directory layout and
 // RunExtraction runs any extractor over it, so a command needs only to pass extract.HTML.
+//
+// Quotes with speakers (quotes.go) are scored against gold files in the format of
+// seeds/gold/quotes.jsonl (ReadGoldQuotes): a prediction matches a gold quote when their word
+// sets overlap by at least half of the smaller one and its speaker contains one of the gold's
+// accepted names as whole words. ScoreQuotes gives precision, recall and F1 for texts alone and
+// with speakers, overall and by kind, with the misses; WriteQuoteReport prints them.
 package eval
