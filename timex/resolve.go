@@ -124,6 +124,9 @@ func (r *resolver) resolve(f *frame, typ Type, tn tense) (result, bool) {
 	if f.plural && f.weekday > 0 {
 		return r.set(f) // "on Mondays"
 	}
+	if f.plural && f.unit != uNone && !f.hasShift && !f.hasQty && f.dir == dirNone && f.ref == "" {
+		return r.duration(f) // "in the weeks before": some weeks
+	}
 	if f.plural && f.hasShift && !f.hasQty && f.dir == dirNone {
 		// "the coming months", "the past weeks": somewhere in the future or the past.
 		v := "PAST_REF"
@@ -151,6 +154,9 @@ func (r *resolver) resolve(f *frame, typ Type, tn tense) (result, bool) {
 	}
 	if f.approx != "" {
 		res.mod = pointMod(f.approx, f.dir)
+	}
+	if !f.hasShift && f.dir == dirNone && f.unit != uNone && f.ord == 0 && f.year == 0 && f.inner == 0 {
+		res.establishes = false // "the year" repeats a time in hand
 	}
 	if f.dir != dirNone && f.unit >= uYear {
 		// "a year earlier", "a year ago" compare with the time in hand rather than move the
@@ -340,6 +346,15 @@ func (r *resolver) monthDay(f *frame, base point, hasBase bool, tn tense) point 
 	if f.day == 0 {
 		return point{g: gMonth, y: y, m: f.month}
 	}
+	if f.weekday > 0 && f.year == 0 && y != x && !hasBase {
+		// "Monday, Oct. 26": the year nearest the one chosen in which that day is a Monday.
+		for _, d := range []int{0, -1, 1} {
+			if t := time.Date(y+d, time.Month(f.month), f.day, 0, 0, 0, 0, time.UTC); weekdayOf(t) == f.weekday && int(t.Month()) == f.month {
+				y += d
+				break
+			}
+		}
+	}
 	if f.day > daysIn(max(y, 2000), f.month) && y != x || f.day > 31 {
 		return point{g: gMonth, y: y, m: f.month}
 	}
@@ -462,8 +477,11 @@ func (r *resolver) offset(f *frame, inner point, hasInner bool) point {
 		k = -k
 	}
 	g := unitGran(u)
-	if u == uWeek || u == uFortnight || u == uWeekend {
+	switch u {
+	case uWeek, uFortnight, uWeekend:
 		g = gDay
+	case uDecade, uCentury, uMillennium:
+		g = gYear // "four decades ago" is a year, not the decade it falls in
 	}
 	var base point
 	deictic := f.dir == dirAgo || f.dir == dirHence
@@ -512,8 +530,10 @@ func (r *resolver) timeOfDay(p point, f *frame) point {
 			h += 12
 		case f.ampm == 'a' && h == 12:
 			h = 0
+		case f.ampm == 0 && h < 12 && (f.pod == "AF" || f.pod == "EV" || f.pod == "NI" && h >= 6):
+			h += 12 // "7 in the evening"
 		}
-		p.g, p.hour, p.min = gMinute, h, f.minute
+		p.g, p.hour, p.min, p.pod = gMinute, h, f.minute, ""
 	}
 	return p
 }

@@ -148,9 +148,11 @@ func (m *matcher) tense(a, b int) tense {
 	return right
 }
 
+// boundary reports whether token k ends a clause for the search of a verb: the end of a sentence
+// or a quotation mark, which separates a quote from its attribution.
 func (m *matcher) boundary(k int) bool {
 	switch m.toks[k].low {
-	case ".", "!", "?", ";":
+	case ".", "!", "?", ";", "\"", "''", "``", "“", "”", "«", "»":
 		return true
 	}
 	return false
