@@ -282,6 +282,10 @@ func (r *reader) antecedent(w, lo int) (np, bool) {
 // Andrianov, a Russian political scientist, …, believes that …". comma is the token before the
 // cue.
 func (r *reader) appositiveSubject(comma, lo int) (np, bool) {
+	// The name is the leftmost one that an apposition follows: in "Scott Pruitt, the attorney
+	// general of Oklahoma, one of the states suing, said", Pruitt and not Oklahoma.
+	var best np
+	found := false
 	for k := comma - 1; k > lo; k-- {
 		if !r.is(k, ",") || r.inQuote(k) {
 			continue
@@ -300,9 +304,9 @@ func (r *reader) appositiveSubject(comma, lo int) (np, bool) {
 		if n.role.Len() == 0 {
 			r.apposition(&n, comma+1)
 		}
-		return n, true
+		best, found = n, true
 	}
-	return np{}, false
+	return best, found
 }
 
 // jointSubjects returns the speakers of a subject like "Baerbock and Braže": the phrase before
@@ -848,7 +852,11 @@ func (r *reader) verbLike(i int) bool {
 	if i+1 >= len(r.toks) || r.toks[i+1].Kind == text.Punct {
 		return false
 	}
-	if strings.HasSuffix(w, "ed") && len(w) > 4 {
+	if strings.HasSuffix(w, "ed") && len(w) >= 4 {
+		switch w {
+		case "need", "seed", "feed", "deed", "weed", "shed", "speed", "creed", "breed", "greed", "steed", "hundred", "bed":
+			return false
+		}
 		return true
 	}
 	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && len(w) > 3 &&

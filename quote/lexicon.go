@@ -230,7 +230,7 @@ func isTitle(w string) bool {
 		"Correspondent", "Analyst", "Economist", "Master", "Treasurer", "Lord", "Lady", "Sir", "Dame", "Mr",
 		"Mrs", "Ms", "Miss", "Mx", "Mister", "Madam", "Superintendent", "Sheriff", "Chef",
 		"Councillor", "Councilman", "Councilwoman", "Alderman", "Delegate", "Assemblyman",
-		"Assemblywoman", "Pastor", "Rabbi", "Imam", "Ayatollah", "Senators", "Leaders", "Ministers":
+		"Assemblywoman", "Del", "Pastor", "Rabbi", "Imam", "Ayatollah", "Senators", "Leaders", "Ministers":
 		return true
 	}
 	return false

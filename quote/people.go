@@ -23,8 +23,8 @@ type person struct {
 // people is the article's cast: its persons and where each is mentioned outside quotes.
 type people struct {
 	list      []person
-	bySurname map[string]int
-	mentions  []personMention // in text order
+	bySurname map[string][]int // people who share a last name (Hillary and Bill Clinton) are apart
+	mentions  []personMention  // in text order
 }
 
 type personMention struct {
@@ -39,7 +39,7 @@ type personMention struct {
 // nothing of an organisation or place about it. A later single word that matches a person's last
 // name is a mention of them.
 func (r *reader) findPeople(mentions []Mention) people {
-	p := people{bySurname: make(map[string]int)}
+	p := people{bySurname: make(map[string][]int)}
 	if mentions != nil {
 		for _, m := range mentions {
 			if m.Type != "person" {
@@ -85,38 +85,97 @@ func (r *reader) findPeople(mentions []Mention) people {
 		}
 		p.mentions = append(p.mentions, personMention{tok: nm.start, end: nm.end, person: k})
 	}
+	slices.SortStableFunc(p.mentions, func(a, b personMention) int { return a.tok - b.tok })
+	var bare []personMention
 	for _, s := range singles {
-		if k, ok := p.lookup(strings.ToLower(stripPossessive(r.word(s.a)))); ok {
-			p.mentions = append(p.mentions, personMention{tok: s.a, end: s.b, person: k})
+		if k, ok := p.lookupAt(strings.ToLower(stripPossessive(r.word(s.a))), s.a); ok {
+			bare = append(bare, personMention{tok: s.a, end: s.b, person: k})
 		}
 	}
+	p.mentions = append(p.mentions, bare...)
 	slices.SortStableFunc(p.mentions, func(a, b personMention) int { return a.tok - b.tok })
 	r.readGender(&p)
 	return p
 }
 
-// add records a person under their last name, keeping the fullest form of the name.
+// add records a person under their last name, keeping the fullest form of the name. Two full
+// names with one last name and different first names are two people.
 func (p *people) add(name, surname, entity string) int {
-	words := strings.Count(name, " ") + 1
-	if k, ok := p.lookup(surname); ok {
-		if words > p.list[k].words {
-			p.list[k].name, p.list[k].words = name, words
+	words := strings.Fields(name)
+	first := firstName(words)
+	for _, k := range p.bySurname[surname] {
+		q := &p.list[k]
+		if qf := firstName(strings.Fields(q.name)); first != "" && qf != "" && !sameFirst(first, qf) {
+			continue
+		}
+		if len(words) > q.words {
+			q.name, q.words = name, len(words)
 		}
 		return k
 	}
-	p.list = append(p.list, person{name: name, words: words, surname: surname, entity: entity})
-	p.bySurname[surname] = len(p.list) - 1
-	return len(p.list) - 1
+	p.list = append(p.list, person{name: name, words: len(words), surname: surname, entity: entity})
+	k := len(p.list) - 1
+	p.bySurname[surname] = append(p.bySurname[surname], k)
+	return k
+}
+
+// firstName returns the lower-case first word of a full name, or "" for a bare last name.
+func firstName(words []string) string {
+	for len(words) > 1 && (isTitle(words[0]) || isHonorific(words[0])) {
+		words = words[1:]
+	}
+	if len(words) < 2 {
+		return ""
+	}
+	return strings.ToLower(strings.TrimSuffix(words[0], "."))
+}
+
+// sameFirst compares first names, letting an initial stand for a name (J. and John).
+func sameFirst(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ra, _ := utf8.DecodeRuneInString(a)
+	rb, _ := utf8.DecodeRuneInString(b)
+	return ra == rb && (utf8.RuneCountInString(a) == 1 || utf8.RuneCountInString(b) == 1)
 }
 
 // lookup finds a person by last name, allowing one letter's difference in long names, the way
-// transliterations vary (Zelensky, Zelenskyy).
+// transliterations vary (Zelensky, Zelenskyy). Among people who share the name it takes the
+// first named.
 func (p *people) lookup(surname string) (int, bool) {
-	if k, ok := p.bySurname[surname]; ok {
-		return k, true
+	ks := p.candidates(surname)
+	if len(ks) == 0 {
+		return 0, false
+	}
+	return ks[0], true
+}
+
+// lookupAt is lookup for a mention at token tok: among people who share the last name, the one
+// named last before it.
+func (p *people) lookupAt(surname string, tok int) (int, bool) {
+	ks := p.candidates(surname)
+	if len(ks) <= 1 {
+		return p.lookup(surname)
+	}
+	best, at := ks[0], -1
+	for _, m := range p.mentions {
+		if m.tok >= tok {
+			break
+		}
+		if slices.Contains(ks, m.person) && m.tok > at {
+			best, at = m.person, m.tok
+		}
+	}
+	return best, true
+}
+
+func (p *people) candidates(surname string) []int {
+	if ks, ok := p.bySurname[surname]; ok {
+		return ks
 	}
 	if utf8.RuneCountInString(surname) < 6 {
-		return 0, false
+		return nil
 	}
 	for k, q := range p.list {
 		// variants share their start and differ by a letter or two: check those cheaply first
@@ -124,10 +183,10 @@ func (p *people) lookup(surname string) (int, bool) {
 			continue
 		}
 		if editDistance1(q.surname, surname) {
-			return k, true
+			return []int{k}
 		}
 	}
-	return 0, false
+	return nil
 }
 
 // editDistance1 reports whether a and b differ by at most one inserted, deleted or changed rune.

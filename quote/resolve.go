@@ -215,7 +215,7 @@ func (r *reader) speaker(n np) (Speaker, bool) {
 	switch n.kind {
 	case npName:
 		name := r.text(s.Mention)
-		if k, ok := r.people.lookup(lastWord(name)); ok && sameName(name, r.people.list[k].name) {
+		if k, ok := r.people.lookupAt(lastWord(name), n.start); ok && sameName(name, r.people.list[k].name) {
 			r.fill(&s, k)
 			return s, true
 		}
@@ -316,9 +316,13 @@ func (r *reader) pronounPerson(i int, female int8) (int, bool) {
 		for first-1 >= 0 && ms[first-1].tok >= slo {
 			first--
 		}
-		for m := first; m <= k; m++ {
-			if compatible(ms[m].person) {
-				return ms[m].person, true
+		// people named as subjects before people named after a preposition (contributed to
+		// Pell Grants, a call with Putin)
+		for pass := 0; pass < 2; pass++ {
+			for m := first; m <= k; m++ {
+				if compatible(ms[m].person) && (pass == 1 || !r.afterPreposition(ms[m].tok)) {
+					return ms[m].person, true
+				}
 			}
 		}
 		k = first - 1
@@ -536,4 +540,21 @@ func (r *reader) groupAntecedent(i int) (np, bool) {
 		}
 	}
 	return np{}, false
+}
+
+// afterPreposition reports whether the mention at token i is the object of a preposition.
+func (r *reader) afterPreposition(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if r.toks[k].Kind != text.Word {
+			return false
+		}
+		w := r.info[k].lower
+		if isPreposition(w) || w == "of" || w == "for" || w == "by" || w == "against" || w == "between" {
+			return !(w == "to" && r.isWord(k-1, "according")) // according to X: X speaks
+		}
+		if !r.info[k].cap && classOf(w) != determiner && !possessive(w) {
+			return false
+		}
+	}
+	return false
 }
