@@ -3,6 +3,7 @@ package quote
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dossier-news/dossier/text"
 )
@@ -40,6 +41,7 @@ func (r *reader) continuations() {
 		introduced := false
 		if k, ok := byQuotation[p.quotation]; ok {
 			from = k
+		} else if intro, introduced = r.dashSubject(pi); introduced {
 		} else if intro, introduced = r.colonSubject(pi); !introduced {
 			from = r.nearbyQuote(pi)
 		}
@@ -421,6 +423,14 @@ func (r *reader) mainClauseStart(lo, end int) int {
 	if lo >= end || r.toks[lo].Kind != text.Word {
 		return lo
 	}
+	// a dateline: "BREVIK, Ostrenia, May 15 (Meridian) – Caldora said …"
+	if isAcronym(r.word(lo)) && utf8.RuneCountInString(r.word(lo)) > 2 {
+		for k := lo + 1; k < end && k < lo+12; k++ {
+			if w := r.word(k); w == "—" || w == "–" || w == "-" {
+				return k + 1
+			}
+		}
+	}
 	comma := -1
 	for k := lo + 1; k < end; k++ {
 		if r.is(k, ",") {
@@ -557,4 +567,27 @@ func (r *reader) afterPreposition(i int) bool {
 		}
 	}
 	return false
+}
+
+// dashSubject returns the name that signs quote part pi after a dash (“…” ― Julie Diaz), as
+// round-ups of readers' and voters' words are written.
+func (r *reader) dashSubject(pi int) (np, bool) {
+	i := r.tokenAt(r.parts[pi].close.End)
+	if i >= len(r.toks) || r.toks[i].Start-r.parts[pi].close.End > 2 {
+		return np{}, false
+	}
+	switch r.word(i) {
+	case "―", "—", "–", "-":
+	default:
+		return np{}, false
+	}
+	_, hi := r.sentOf(i)
+	n, ok := r.subjectAfter(i+1, hi)
+	if !ok || n.kind != npName {
+		return np{}, false
+	}
+	if e := n.end; e < hi && !(r.is(e, ".") || r.is(e, ",")) || strings.Contains(r.s[r.toks[i].End:r.toks[n.start].Start], "\n") {
+		return np{}, false
+	}
+	return n, true
 }
