@@ -15,6 +15,8 @@ const (
 	tensePast
 	tensePresent
 	tenseFuture
+	// tensePluperfect is "had": past, and it makes a future after it past too ("had been due to").
+	tensePluperfect
 )
 
 // resolver turns frames into TIMEX3 values, in text order: it holds the reference time and the
@@ -434,8 +436,8 @@ func (r *resolver) holiday(f *frame, base point, hasBase bool, tn tense) point {
 }
 
 // weekday resolves a day named by its weekday: within the week the expression names, else
-// relative to the reference day as "last", "this" or "next" say, else on the side of it the tense
-// says, else the nearer one.
+// relative to the reference day as "last", "this" or "next" say, else the one after it when the
+// verb speaks of the future, else the one before.
 func (r *resolver) weekday(f *frame, base point, hasBase bool, tn tense) point {
 	if hasBase && base.known() && (base.g == gWeek || base.g == gWeekend) {
 		return dayPoint(isoMonday(base.y, base.w).AddDate(0, 0, f.weekday-1))
@@ -468,14 +470,11 @@ func (r *resolver) weekday(f *frame, base point, hasBase bool, tn tense) point {
 		days = fwd
 	case f.hasShift:
 		days = f.weekday - rw
-	case tn == tensePast:
-		days = -back
 	case tn == tenseFuture:
 		days = fwd
-	case back <= fwd:
-		days = -back
 	default:
-		days = fwd
+		// News reports what happened: a weekday that no verb places is most often the one before.
+		days = -back
 	}
 	return dayPoint(t.AddDate(0, 0, days))
 }

@@ -161,10 +161,20 @@ func (m *matcher) boundary(k int) bool {
 func (m *matcher) tenseAt(k int) tense {
 	tn, ok := m.wordTense(k)
 	if ok {
-		if tn == tenseFuture {
-			// "was to", "had been due to": a future seen from the past is past.
+		switch tn {
+		case tensePluperfect:
+			return tensePast
+		case tensePast:
+			// "were planning to", "was expected to": a past form that carries a future.
+			for j := k + 1; j < len(m.toks) && j <= k+2; j++ {
+				if f, ok := m.wordTense(j); ok && f == tenseFuture {
+					return tenseFuture
+				}
+			}
+		case tenseFuture:
+			// "had been due to": what was to come before the story's past is past.
 			for j := k - 1; j >= 0 && j >= k-2; j-- {
-				if p, ok := m.wordTense(j); ok && p == tensePast {
+				if p, ok := m.wordTense(j); ok && p == tensePluperfect {
 					return tensePast
 				}
 			}
@@ -181,6 +191,9 @@ func (m *matcher) tenseAt(k int) tense {
 	// A participle takes its tense from its auxiliary: "was extended", "to be completed".
 	for j := k - 1; j >= 0 && j >= k-2; j-- {
 		if tn, ok := m.wordTense(j); ok {
+			if tn == tensePluperfect {
+				tn = tensePast
+			}
 			return tn
 		}
 	}
@@ -212,6 +225,8 @@ func tenseOf(s string) tense {
 		return tensePresent
 	case "future":
 		return tenseFuture
+	case "pluperfect":
+		return tensePluperfect
 	}
 	return tenseNone
 }
