@@ -294,6 +294,10 @@ func (r *reader) appositiveSubject(comma, lo int) (np, bool) {
 		if nxt >= comma || r.toks[nxt].Kind != text.Word && r.toks[nxt].Kind != text.Number {
 			continue
 		}
+		if name, ok := r.namedApposition(k, comma, lo); ok {
+			best, found = name, true // A ministry spokesman, Pavel Orn, said
+			continue
+		}
 		if !r.appositionStart(nxt, comma) {
 			continue
 		}
@@ -1114,4 +1118,30 @@ func (r *reader) appositionStart(i, comma int) bool {
 		return i+1 < comma && (classOf(r.info[i+1].lower) == determiner || r.toks[i+1].Kind == text.Number || classOf(r.info[i+1].lower) == personNoun)
 	}
 	return false
+}
+
+// namedApposition reads "A ministry spokesman, Pavel Orn, said": a name between the commas at
+// tokens k and comma, after a description of a person; the name speaks, the description is
+// its role.
+func (r *reader) namedApposition(k, comma, lo int) (np, bool) {
+	a, b := k+1, comma
+	if b-a < 2 || b-a > 4 {
+		return np{}, false
+	}
+	for i := a; i < b; i++ {
+		if !r.capWord(i) && !nameParticle(r.info[i].lower) {
+			return np{}, false
+		}
+	}
+	desc, ok := r.subjectBefore(k, lo)
+	if !ok || desc.kind != npDescription || classOf(r.headNoun(desc)) != personNoun {
+		return np{}, false
+	}
+	n := r.makeNP(a, b)
+	if n.kind != npName {
+		return np{}, false
+	}
+	n.role = r.nameSpan(desc)
+	n.start = desc.start // for joint subjects before the description ("Koruth and her minister, …")
+	return n, true
 }
