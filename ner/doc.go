@@ -5,24 +5,27 @@
 // LOC and MISC, the training of that tagger (Train) and its scoring with the conlleval conventions
 // (Score).
 //
-// The tagger is a greedy left-to-right averaged perceptron over BILOU labels. Its features are the
-// word, its lower-cased and shape forms, prefixes and suffixes, a window of two words either side,
-// the previous two predicted labels, whether the sentence is a headline in capitals, membership of
-// the package's own gazetteers (gazetteer/*.txt), Brown word clusters induced by the project from
-// unlabelled news (clusters.txt, see InduceClusters), the words beside the other mentions of a
-// capitalised word in the same document (context aggregation), and the labels the tagger gave the
-// same word elsewhere in the document. Features are hashed to 64 bits and kept in an open-addressing table;
-// the model is stored with 16-bit weights, gzip-compressed, and embedded in the binary (model.gz),
-// so Default needs no files at run time.
+// The tagger is an averaged structured perceptron over BILOU labels (Collins 2002): each sentence
+// gets the label sequence with the best score under first-order Viterbi decoding, and training
+// corrects the weights wherever that sequence departs from the gold one. Labelling a sentence as a
+// whole matters with BILOU: a greedy tagger that opens a name on a doubtful word must then drag the
+// name on over the words after it. Its features are the word, its lower-cased and shape forms,
+// prefixes and suffixes, a window of two words either side, the label before (as transition
+// scores), whether the sentence is a headline in capitals, membership of the package's own
+// gazetteers (gazetteer/*.txt), Brown word clusters induced by the project from unlabelled news
+// (clusters.txt, see InduceClusters), the words beside the other mentions of a capitalised word in
+// the same document (context aggregation), and the labels the tagger gave the same word elsewhere
+// in the document. Features are hashed to 64 bits and kept in an open-addressing table; the model
+// is stored with 16-bit weights, gzip-compressed, and embedded in the binary (model.gz), so Default
+// needs no files at run time.
 //
 // The model is rebuilt with `dossier train ner` (from the repository root, with ../shared beside
-// it), which reads the CoNLL-2003 train and dev files, shuffles documents with a fixed seed (1)
-// and finds the epoch with the best entity F1 on dev; it then trains the model it writes afresh,
-// with the same seed, on train and dev together for that many epochs (TrainConfig.Refit), as
-// reported CoNLL-2003 figures commonly are. Dev figures therefore come from the model trained on
-// train alone (-refit=false); test is scored with the written model. It takes well under a
-// minute on two cores. The
-// clusters were induced once, in about ninety seconds, with
+// it), which reads the CoNLL-2003 train and dev files, shuffles documents with a fixed seed (1) and
+// finds the epoch with the best entity F1 on dev; it then trains the model it writes afresh, with
+// the same seed, on train and dev together for that many epochs (TrainConfig.Refit), as reported
+// CoNLL-2003 figures commonly are. Dev figures therefore come from the model trained on train alone
+// (-refit=false); test is scored with the written model. It takes well under a minute on two cores.
+// The clusters were induced once, in about ninety seconds, with
 //
 //	dossier train clusters -clusters 256 -min-count 3 -conll ../shared/bench/ner/train.txt \
 //	    ../shared/bench/quotes/train/docs ../shared/bench/quotes/dev/docs \

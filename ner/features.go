@@ -35,9 +35,6 @@ const (
 	fGazNext
 	fLowerKnown
 	fLabel1
-	fLabel2
-	fLabel1Low
-	fLabel1Shape
 	fMemory
 	fMemoryShape
 	fSuffixPrev
@@ -65,6 +62,8 @@ type scratch struct {
 	low, shape, tmp []byte
 	infos           []wordInfo
 	feats           []uint64
+	emit            [][numLabels]int32
+	back            [][numLabels]label
 }
 
 func (lx *Lexicon) info(w string, sc *scratch) wordInfo {
@@ -302,16 +301,11 @@ type memory map[uint64][numTypes + 1]uint16
 
 const memLower = numTypes
 
-// dynamicFeatures appends the features that depend on the labels already predicted. The first
-// pass over a document sees only what it labelled before the word; the second pass (whole) sees
-// the first pass's labels of the whole document, under features of their own.
-func dynamicFeatures(dst []uint64, cur wordInfo, prev1, prev2 label, mem memory, whole bool) []uint64 {
-	dst = append(dst,
-		mix(fLabel1, uint64(prev1)),
-		mix(fLabel2, uint64(prev2)<<8|uint64(prev1)),
-		mix(mix(fLabel1Low, uint64(prev1)), cur.low),
-		mix(mix(fLabel1Shape, uint64(prev1)), cur.shape),
-	)
+// memoryFeatures appends the features drawn from the labels the tagger gave the word elsewhere
+// in the document. The first pass over a document sees only what it labelled in the sentences
+// before; the second pass (whole) sees the first pass's labels of the whole document, under
+// features of their own.
+func memoryFeatures(dst []uint64, cur wordInfo, mem memory, whole bool) []uint64 {
 	counts, ok := mem[cur.low]
 	if !ok {
 		return dst

@@ -140,3 +140,67 @@ func iob2(labels []label, dst []string) []string {
 	}
 	return dst
 }
+
+// startLabel stands for the label before a sentence's first word; it is no label a word can get.
+const startLabel = label(numLabels)
+
+// transitions are the scores of each label following each label or startLabel.
+type transitions[S int32 | float32] [numLabels + 1][numLabels]S
+
+// viterbi writes to dst the sequence of labels, one per token, that may follow each other and
+// has the highest sum of emission and transition scores. back is scratch space of len(emit); neg
+// is a score low enough that no sequence through it can win.
+//
+// It uses the shape of BILOU rather than testing each pair of labels: O, B and U follow only O, L
+// and U (or the start), and I and L of a type follow only B and I of that type, which makes the
+// inner loop a third as long as testing all pairs.
+func viterbi[S int32 | float32](dst []label, emit [][numLabels]S, trans *transitions[S], back [][numLabels]label, neg S) {
+	if len(emit) == 0 {
+		return
+	}
+	closed := [1 + numTypes*2]label{labelO}
+	opens := [1 + numTypes*2]label{labelO}
+	for t := range numTypes {
+		closed[1+2*t], closed[2+2*t] = makeLabel(t, posL), makeLabel(t, posU)
+		opens[1+2*t], opens[2+2*t] = makeLabel(t, posB), makeLabel(t, posU)
+	}
+	var score, next [numLabels]S
+	for l := range label(numLabels) {
+		score[l] = neg
+		if l.follows(labelO) {
+			score[l] = emit[0][l] + trans[startLabel][l]
+		}
+	}
+	for i := 1; i < len(emit); i++ {
+		for _, l := range opens {
+			best, from := score[labelO]+trans[labelO][l], labelO
+			for _, p := range closed[1:] {
+				if v := score[p] + trans[p][l]; v > best {
+					best, from = v, p
+				}
+			}
+			next[l], back[i][l] = best+emit[i][l], from
+		}
+		for t := range numTypes {
+			b, in := makeLabel(t, posB), makeLabel(t, posI)
+			for _, l := range [2]label{in, makeLabel(t, posL)} {
+				best, from := score[b]+trans[b][l], b
+				if v := score[in] + trans[in][l]; v > best {
+					best, from = v, in
+				}
+				next[l], back[i][l] = best+emit[i][l], from
+			}
+		}
+		score = next
+	}
+	end := labelO
+	for _, l := range closed[1:] {
+		if score[l] > score[end] {
+			end = l
+		}
+	}
+	for i := len(emit) - 1; i >= 0; i-- {
+		dst[i] = end
+		end = back[i][end]
+	}
+}

@@ -38,6 +38,7 @@ type Model struct {
 	opts  Options
 	feats *table
 	w     []int16 // numLabels weights per row of feats
+	trans transitions[int32]
 }
 
 // Default returns the model embedded in the package, loaded on first use and shared after.
@@ -108,6 +109,7 @@ func Read(r io.Reader, lx *Lexicon) (*Model, error) {
 		}
 		m.w[i] = int16(v)
 	}
+	m.setTransitions()
 	return m, nil
 }
 
@@ -180,10 +182,6 @@ func (m *Model) TagDocument(sents [][]string) [][]string {
 	return out
 }
 
-// startLabel stands for the labels before a sentence's first word in features; it is no label a
-// word can get.
-const startLabel = label(numLabels)
-
 func (m *Model) tagDocument(sents [][]string) [][]label {
 	var sc scratch
 	n := 0
@@ -234,18 +232,20 @@ func (m *Model) tagDocument(sents [][]string) [][]label {
 	return out
 }
 
-// decode labels one sentence greedily from the static scores of its tokens and the features of
-// the labels before each.
+// decode labels one sentence with the Viterbi algorithm from the static scores of its tokens,
+// the features of what the document memory holds of each, and the label transitions.
 func (m *Model) decode(dst []label, static [][numLabels]int32, infos []wordInfo, mem memory, whole bool, sc *scratch) []label {
-	prev1, prev2 := startLabel, startLabel
+	sc.emit = sc.emit[:0]
 	for i := range dst {
-		sc.feats = dynamicFeatures(sc.feats[:0], infos[i], prev1, prev2, mem, whole)
+		sc.feats = memoryFeatures(sc.feats[:0], infos[i], mem, whole)
 		scores := static[i]
 		m.addScores(&scores, sc.feats)
-		best := bestLabel(scores[:], prev1)
-		dst[i] = best
-		prev2, prev1 = prev1, best
+		sc.emit = append(sc.emit, scores)
 	}
+	if cap(sc.back) < len(dst) {
+		sc.back = make([][numLabels]label, len(dst))
+	}
+	viterbi(dst, sc.emit, &m.trans, sc.back[:len(dst)], -1<<30)
 	return dst
 }
 
@@ -262,19 +262,15 @@ func (m *Model) addScores(scores *[numLabels]int32, feats []uint64) {
 	}
 }
 
-// bestLabel returns the highest-scoring label that may follow prev.
-func bestLabel[S int32 | float32](scores []S, prev label) label {
-	if prev == startLabel {
-		prev = labelO
-	}
-	best := labelO
-	found := false
-	for l := range label(numLabels) {
-		if l.follows(prev) && (!found || scores[l] > scores[best]) {
-			best, found = l, true
+// setTransitions reads the transition scores from the weights of the previous-label features.
+func (m *Model) setTransitions() {
+	for p := range label(numLabels + 1) {
+		if r := m.feats.get(mix(fLabel1, uint64(p))); r >= 0 {
+			for l, v := range m.w[int(r)*numLabels : int(r+1)*numLabels] {
+				m.trans[p][l] = int32(v)
+			}
 		}
 	}
-	return best
 }
 
 // prepare computes the word information of a sentence into sc.infos.

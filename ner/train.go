@@ -38,9 +38,9 @@ type TrainResult struct {
 	Dev   Scores // of the model of the best epoch trained on train alone
 }
 
-// Train trains a tagger on the tagged documents of train with the averaged perceptron, tagging
-// greedily with its own earlier predictions as features exactly as Tag does, and keeps the epoch
-// whose averaged weights score best on dev.
+// Train trains a tagger on the tagged documents of train with the averaged structured perceptron,
+// labelling each document in two passes with its own first-pass labels as memory exactly as
+// tagging does, and keeps the epoch whose averaged weights score best on dev.
 func Train(ctx context.Context, train, dev []Document, lx *Lexicon, cfg TrainConfig) (*TrainResult, error) {
 	if cfg.MaxEpochs <= 0 {
 		cfg.MaxEpochs = 30
@@ -121,7 +121,12 @@ type trainer struct {
 	w     []float32
 	acc   []float64 // Σ step × update, for the averaged weights w − acc/step
 	step  float64
-	buf   []uint64
+
+	// scratch of learnSentence
+	emit   [][numLabels]float32
+	back   [][numLabels]label
+	mem    []uint64 // memory features of the sentence's tokens, one after another
+	memEnd []int    // where each token's memory features end in mem
 }
 
 func newTrainer(lx *Lexicon, opts Options, docs []Document) *trainer {
@@ -173,34 +178,67 @@ func (tr *trainer) learn(d *trainDoc) {
 	}
 }
 
+// learnSentence labels a sentence with the Viterbi algorithm under the current weights and, when
+// the labels differ from the gold ones, moves the weights of the features of every wrong label
+// and wrong transition towards the gold ones (Collins's structured perceptron).
 func (tr *trainer) learnSentence(s trainSent, mem memory, whole bool) []label {
-	pred := make([]label, 0, len(s.gold))
-	prev1, prev2 := startLabel, startLabel
+	n := len(s.gold)
+	tr.emit = tr.emit[:0]
+	tr.mem, tr.memEnd = tr.mem[:0], tr.memEnd[:0]
 	for i, static := range s.feats {
 		tr.step++
-		tr.buf = dynamicFeatures(append(tr.buf[:0], static...), s.infos[i], prev1, prev2, mem, whole)
+		start := len(tr.mem)
+		tr.mem = memoryFeatures(tr.mem, s.infos[i], mem, whole)
+		tr.memEnd = append(tr.memEnd, len(tr.mem))
 		var scores [numLabels]float32
-		for _, f := range tr.buf {
-			r := tr.feats.get(f)
-			if r < 0 {
-				continue
+		tr.addScores(&scores, static)
+		tr.addScores(&scores, tr.mem[start:])
+		tr.emit = append(tr.emit, scores)
+	}
+	var trans transitions[float32]
+	for p := range label(numLabels + 1) {
+		if r := tr.feats.get(mix(fLabel1, uint64(p))); r >= 0 {
+			copy(trans[p][:], tr.w[int(r)*numLabels:int(r+1)*numLabels])
+		}
+	}
+	if cap(tr.back) < n {
+		tr.back = make([][numLabels]label, n)
+	}
+	pred := make([]label, n)
+	viterbi(pred, tr.emit, &trans, tr.back[:n], -1e30)
+	gp, pp := startLabel, startLabel
+	for i, g := range s.gold {
+		p := pred[i]
+		if g != p {
+			start := 0
+			if i > 0 {
+				start = tr.memEnd[i-1]
 			}
+			for _, fs := range [2][]uint64{s.feats[i], tr.mem[start:tr.memEnd[i]]} {
+				for _, f := range fs {
+					r := tr.row(f)
+					tr.update(r, g, 1)
+					tr.update(r, p, -1)
+				}
+			}
+		}
+		if g != p || gp != pp {
+			tr.update(tr.row(mix(fLabel1, uint64(gp))), g, 1)
+			tr.update(tr.row(mix(fLabel1, uint64(pp))), p, -1)
+		}
+		gp, pp = g, p
+	}
+	return pred
+}
+
+func (tr *trainer) addScores(scores *[numLabels]float32, feats []uint64) {
+	for _, f := range feats {
+		if r := tr.feats.get(f); r >= 0 {
 			for l, v := range tr.w[int(r)*numLabels : int(r+1)*numLabels] {
 				scores[l] += v
 			}
 		}
-		p := bestLabel(scores[:], prev1)
-		if g := s.gold[i]; p != g {
-			for _, f := range tr.buf {
-				r := tr.row(f)
-				tr.update(r, g, 1)
-				tr.update(r, p, -1)
-			}
-		}
-		pred = append(pred, p)
-		prev2, prev1 = prev1, p
 	}
-	return pred
 }
 
 func (tr *trainer) row(f uint64) int {
@@ -235,7 +273,9 @@ func (tr *trainer) average() *Model {
 		w[i] = int16(math.Round(v * scale))
 	}
 	feats := &table{slots: append([]slot(nil), tr.feats.slots...), n: tr.feats.n, shift: tr.feats.shift}
-	return &Model{lex: tr.lex, opts: tr.opts, feats: feats, w: w}
+	m := &Model{lex: tr.lex, opts: tr.opts, feats: feats, w: w}
+	m.setTransitions()
+	return m
 }
 
 // pruned returns the model without the features whose weights are all zero.
@@ -259,6 +299,7 @@ func (m *Model) pruned() *Model {
 		out.feats.n++
 		out.w = append(out.w, row...)
 	}
+	out.setTransitions()
 	return out
 }
 
