@@ -70,6 +70,8 @@ type frame struct {
 	each, plural              bool
 	freq                      unit
 	inner                     int // index+1 into the matcher's arena of a nested expression
+	// ext is the token where the expression ends when trailing context follows it, else 0.
+	ext int
 }
 
 func newFrame() frame { return frame{decadeInCentury: -1} }

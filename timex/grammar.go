@@ -37,6 +37,9 @@ type elem struct {
 	lit  string
 	cat  cat
 	val  string
+	// ctx marks a trailing element that must follow the expression but is not part of it
+	// ("the year" [ended]).
+	ctx bool
 }
 
 // rule is one line of the pattern file.
@@ -67,7 +70,8 @@ type grammar struct {
 // parsePatterns reads lines of the form `TYPE: element element ...` ("#" starts a comment).
 // An element is a BUILTIN, a CATEGORY or CATEGORY:value from the lexicon, <DATE> (a whole date or
 // time expression), or a literal token in lower case; "?" after it makes it optional and "|"
-// separates alternatives.
+// separates alternatives. Elements in brackets at the end must follow the expression without
+// being part of it.
 func parsePatterns(g *grammar, name, src string) error {
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for ln := 1; sc.Scan(); ln++ {
@@ -95,12 +99,20 @@ func parsePatterns(g *grammar, name, src string) error {
 			if opt {
 				f = f[:len(f)-1]
 			}
+			inner, ctx := strings.CutPrefix(f, "[")
+			if ctx {
+				if inner, ok = strings.CutSuffix(inner, "]"); !ok {
+					return fmt.Errorf("%s:%d: %w: unclosed context element %q", name, ln, ErrRules, f)
+				}
+				f = inner
+			}
 			var alts []elem
 			for _, a := range strings.Split(f, "|") {
 				el, err := parseElem(a)
 				if err != nil {
 					return fmt.Errorf("%s:%d: %w", name, ln, err)
 				}
+				el.ctx = ctx
 				alts = append(alts, el)
 			}
 			slots = append(slots, alts)
@@ -108,6 +120,14 @@ func parsePatterns(g *grammar, name, src string) error {
 		}
 		if len(slots) == 0 {
 			return fmt.Errorf("%s:%d: %w: empty pattern", name, ln, ErrRules)
+		}
+		for k := 1; k < len(slots); k++ {
+			if slots[k-1][0].ctx && !slots[k][0].ctx {
+				return fmt.Errorf("%s:%d: %w: context elements go last", name, ln, ErrRules)
+			}
+		}
+		if slots[0][0].ctx {
+			return fmt.Errorf("%s:%d: %w: a pattern needs an element outside its context", name, ln, ErrRules)
 		}
 		g.rules = append(g.rules, rule{typ: typ, line: ln})
 		g.add(&g.root, slots, optional, len(g.rules))

@@ -64,7 +64,7 @@ func (m *matcher) longest(i int) cand {
 func (m *matcher) walk(n *node, i int, f frame, depth int, found *[]cand) {
 	for _, r := range n.rules {
 		typ := m.g.rules[r-1].typ
-		if depth > 0 && typ != Date && typ != Time {
+		if depth > 0 && (typ != Date && typ != Time || f.ext > 0) {
 			continue
 		}
 		m.offer(found, cand{end: i, rule: r, f: f})
@@ -92,6 +92,9 @@ func (m *matcher) offer(found *[]cand, c cand) {
 
 // step tries every way the edge's element matches at token i and walks on from each.
 func (m *matcher) step(e *edge, i int, f frame, depth int, found *[]cand) {
+	if e.el.ctx && f.ext == 0 {
+		f.ext = i
+	}
 	t := &m.toks[i]
 	switch e.el.kind {
 	case eLit:

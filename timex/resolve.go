@@ -231,6 +231,9 @@ func (r *resolver) point(f *frame, tn tense) (point, bool) {
 		return point{g: gYear, y: r.fullYear(f)}, true
 	case f.unit == uPeriod:
 		// "the period", "the latest period": the period in hand.
+		if hasBase {
+			return base, true
+		}
 		if p, ok := r.last(); ok {
 			return p, true
 		}
@@ -247,6 +250,12 @@ func (r *resolver) point(f *frame, tn tense) (point, bool) {
 			d = d.shift(-1, uDay)
 		}
 		return r.timeOfDay(d, f), true
+	case f.unit != uNone && hasBase:
+		// "the quarter ended Sept. 30": the period around the time the text gives.
+		if f.unit == uPeriod {
+			return base, true
+		}
+		return base.trunc(unitGran(f.unit)), true
 	case f.unit != uNone:
 		return r.lastAt(unitGran(f.unit)), true
 	case f.clock || f.pod != "":
@@ -627,9 +636,6 @@ func (r *resolver) duration(f *frame) (result, bool) {
 	u := f.unit
 	if u == uNone || u == uPeriod {
 		return result{}, false
-	}
-	if !f.hasQty && !f.plural {
-		return result{}, false // a unit named alone ("the year", "a second look") is no length
 	}
 	vague := f.qtyX || !f.hasQty && f.plural
 	n := 1.0

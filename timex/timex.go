@@ -105,13 +105,17 @@ func (t *Tagger) Tag(text string, ref time.Time) []Expr {
 			i = c.end
 			continue
 		}
-		res, ok := r.resolve(&c.f, typ, m.tense(i, c.end))
+		end := c.end
+		if c.f.ext > 0 {
+			end = c.f.ext
+		}
+		res, ok := r.resolve(&c.f, typ, m.tense(i, end))
 		if ok {
-			start, end := m.toks[i].start, m.toks[c.end-1].end
+			start, end := m.toks[i].start, m.toks[end-1].end
 			out = append(out, Expr{Start: start, End: end, Text: text[start:end], Type: res.typ, Value: res.value, Mod: res.mod})
 			r.establish(res)
 		}
-		i = c.end
+		i = end
 	}
 	return out
 }
