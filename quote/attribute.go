@@ -386,8 +386,8 @@ func (r *reader) speechBefore(c cueAt, speakers []np, lo, hi int, inverted bool)
 	// “Is it safe?” she asked. — the splitter ends the sentence inside the quote
 	quoteBefore := k < lo && lo > 0 && (r.info[lo-1].mark || r.info[lo-1].part != 0) &&
 		r.partBefore(lo-1) >= 0 && r.closesWithStop(r.partBefore(lo-1)) && r.tailEnds(tail, hi)
-	if !quoteHere && !quoteBefore && !c.according && !r.tailEnds(tail, hi) {
-		return found{}, false // "Caldora said on Thursday it would …": speech after, not before
+	if !quoteHere && !quoteBefore && !c.according && (!r.tailEnds(tail, hi) || r.is(r.skipTail(tail, hi), ":")) {
+		return found{}, false // "Caldora said on Thursday it would …" or "… replied:": speech after, not before
 	}
 	if quoteBefore {
 		k = lo - 1
@@ -778,6 +778,9 @@ func (r *reader) clauseStart(i, hi int) bool {
 			return false
 		}
 		k++
+		for k < hi && r.toks[k].Kind == text.Word && classOf(r.info[k].lower) == determiner {
+			k++ // the two delegations
+		}
 	}
 	// up to four words of a noun phrase, then maybe "of" and another short one
 	n := 0
@@ -1055,7 +1058,7 @@ func (r *reader) quotedVerb(pi int) bool {
 // after a noun that follows a determiner ("The ceasefire Trump claimed he could secure has not …").
 func (r *reader) inRelative(n np, lo int) bool {
 	k := n.start - 1
-	if k < lo || n.kind != npName || r.toks[k].Kind != text.Word || r.info[k].cap {
+	if k < lo || n.kind != npName || n.name != n.start || r.toks[k].Kind != text.Word || r.info[k].cap {
 		return false
 	}
 	w := r.info[k].lower

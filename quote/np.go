@@ -96,6 +96,7 @@ func (r *reader) subjectBefore(end, lo int) (np, bool) {
 	k := j
 	lowers := 0
 	det := false
+	role := false // a lower-case role word is in the phrase: capitals before it are modifiers
 	for k-1 >= lo && j-k < maxNP && !det {
 		t := k - 1
 		if r.inQuote(t) {
@@ -134,8 +135,8 @@ func (r *reader) subjectBefore(end, lo int) (np, bool) {
 				t = -1
 			}
 		case classOf(lw) == personNoun || classOf(lw) == groupNoun || classOf(lw) == documentNoun || possessive(lw):
-			k, lowers = t, 0
-		case classOf(lw) == otherWord && lowers < 3 && isLetters(lw) && (lowers > 0 || !r.info[k].cap):
+			k, lowers, role = t, 0, true
+		case classOf(lw) == otherWord && lowers < 3 && isLetters(lw) && (lowers > 0 || !r.info[k].cap || role):
 			// modifiers of a noun (the respected political analyst), not a word before a name
 			k = t
 			lowers++
@@ -315,8 +316,8 @@ func (r *reader) phraseEnd(i, hi int) int {
 			prep = true
 		case classOf(lw) == determiner && prep && k > i && r.info[k-1].part == 0 && (r.info[k-1].lower == "of" || r.info[k-1].lower == "for" || r.info[k-1].lower == "at" || r.info[k-1].lower == "to"):
 		case classOf(lw) == otherWord && isLetters(lw):
-			if _, isCue := cueOf(lw); isCue {
-				return max(end, i)
+			if _, isCue := cueOf(lw); isCue && !(k > i && classOf(r.info[k-1].lower) == determiner) {
+				return max(end, i) // a verb of saying ends the phrase; after "the" it is a noun (the state news agency)
 			}
 		default:
 			return max(end, i)
