@@ -7,6 +7,7 @@ import (
 
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/quote"
+	"github.com/dossier-news/dossier/text"
 )
 
 // show renders a quote as "kind | speakers | text" for comparison.
@@ -220,5 +221,39 @@ func TestSpeakerDetails(t *testing.T) {
 				t.Errorf("evidence %+v does not hold the quote %+v", q.Evidence, q.Span)
 			}
 		})
+	}
+}
+
+// names is an entity recogniser for tests: it reports each listed name wherever it occurs.
+type names map[string]quote.Mention
+
+func (ns names) Mentions(text string) []quote.Mention {
+	var out []quote.Mention
+	for name, m := range ns {
+		for i := 0; ; {
+			k := strings.Index(text[i:], name)
+			if k < 0 {
+				break
+			}
+			m.Start, m.End = i+k, i+k+len(name)
+			out = append(out, m)
+			i += k + len(name)
+		}
+	}
+	return out
+}
+
+func TestExtractorEntities(t *testing.T) {
+	in := "Harbour chief Mara Ode-Lind spoke on Monday. “The cranes are old,” Ode-Lind said."
+	e := quote.Extractor{Entities: names{
+		"Mara Ode-Lind": {Entity: "person:mara-ode-lind", Name: "Mara Ode-Lind", Type: "person"},
+		"Ode-Lind":      {Entity: "person:mara-ode-lind", Name: "Mara Ode-Lind", Type: "person"},
+	}}
+	qs := e.Extract(text.Parse(in), nil)
+	if len(qs) != 1 || len(qs[0].Speakers) != 1 {
+		t.Fatalf("Extract = %d quotes, want 1 with a speaker", len(qs))
+	}
+	if s := qs[0].Speakers[0]; s.Name != "Mara Ode-Lind" || s.Entity != "person:mara-ode-lind" {
+		t.Errorf("speaker %q entity %q, want Mara Ode-Lind and person:mara-ode-lind", s.Name, s.Entity)
 	}
 }
