@@ -40,6 +40,8 @@ const (
 	catOrdSuffix     // ordsuffix=1: "st", "nd", "rd", "th" after a digit
 	catTense         // tense=past, present or future: what the governing verb says of time
 	catPlural        // plural=1: a unit or weekday in the plural ("years", "Mondays")
+	catShort         // short=1: a month abbreviated without its period ("Jan")
+	catAgency        // agency=1: a news agency named in a dateline
 	catCount
 )
 
@@ -50,6 +52,7 @@ var catNames = [catCount]string{
 	catAnaph: "anaph", catDir: "dir", catMod: "mod", catApprox: "approx", catEach: "each",
 	catFreq: "freq", catHoliday: "holiday", catFiscal: "fiscal", catDecade: "decade",
 	catOrdSuffix: "ordsuffix", catTense: "tense", catPlural: "plural",
+	catShort: "short", catAgency: "agency",
 }
 
 func catByName(name string) cat {
