@@ -44,6 +44,8 @@ const (
 	fClusterNext2
 	fAggPrev
 	fAggNext
+	fDateline
+	fTable
 )
 
 // wordInfo is what the features need to know of one token, computed once.
@@ -179,25 +181,64 @@ func (lx *Lexicon) markGazetteers(infos []wordInfo) {
 	}
 }
 
-// isHeadline reports whether a sentence is written in capitals, as headlines often are: there
-// capitals say nothing about names.
-func isHeadline(words []string) bool {
-	letters := 0
+// sentKind says what kind of line a sentence is, besides prose. Newswire has many lines that are
+// not prose, and names in them follow rules of their own: in a headline in capitals, capitals say
+// nothing; a dateline ("LEEDS , England 1996-08-31") names a place; a row of a results table
+// ("Leeds 2 Chelsea 0") names teams, which are organisations even when they bear a place's name.
+type sentKind uint8
+
+const (
+	headline sentKind = 1 << iota
+	dateline
+	tableRow
+)
+
+// kindOf tells the kind of a sentence from its words.
+func kindOf(words []string) sentKind {
+	var k sentKind
+	letters, lower, numbers := 0, false, 0
 	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsDigit(r) {
+			numbers++
+		}
 		for _, r := range w {
 			if unicode.IsLower(r) {
-				return false
+				lower = true
 			}
 			if unicode.IsLetter(r) {
 				letters++
 			}
 		}
 	}
-	return letters > 3
+	if !lower && letters > 3 {
+		k |= headline
+	}
+	if n := len(words); n > 1 && n <= 8 && isDate(words[n-1]) {
+		k |= dateline
+	}
+	if numbers >= 2 && 4*numbers >= len(words) {
+		k |= tableRow
+	}
+	return k
+}
+
+// isDate reports whether w is a date written as digits and dashes, as datelines give it.
+func isDate(w string) bool {
+	dashes := 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c == '-':
+			dashes++
+		case c < '0' || c > '9':
+			return false
+		}
+	}
+	return dashes == 2 && len(w) >= 8
 }
 
 // staticFeatures appends the features of token i that do not depend on predicted labels.
-func (lx *Lexicon) staticFeatures(dst []uint64, infos []wordInfo, i int, headline bool) []uint64 {
+func (lx *Lexicon) staticFeatures(dst []uint64, infos []wordInfo, i int, kind sentKind) []uint64 {
 	cur := infos[i]
 	at := func(j int) wordInfo {
 		if j < 0 {
@@ -239,8 +280,14 @@ func (lx *Lexicon) staticFeatures(dst []uint64, infos []wordInfo, i int, headlin
 	if i == 0 {
 		dst = append(dst, mix(fFirst, cur.shape))
 	}
-	if headline {
+	if kind&headline != 0 {
 		dst = append(dst, mix(fHeadline, cur.shape), mix(fHeadline+1<<8, cur.low))
+	}
+	if kind&dateline != 0 {
+		dst = append(dst, mix(mix(fDateline, uint64(min(i, 3))), cur.shape))
+	}
+	if kind&tableRow != 0 {
+		dst = append(dst, mix(fTable, cur.shape), mix(mix(fTable+1<<8, cur.shape), n1.shape))
 	}
 	if cur.upper {
 		known := uint64(0)

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -73,4 +74,27 @@ func bestByEnumeration(emit [][numLabels]int32, trans *transitions[int32]) ([]la
 	}
 	walk(0)
 	return best, bestScore
+}
+
+func TestKindOf(t *testing.T) {
+	tests := []struct {
+		name  string
+		words string
+		want  sentKind
+	}{
+		{"prose", "The mayor of Tarrow opened the bridge on Monday .", 0},
+		{"headline", "TARROW MAYOR OPENS BRIDGE .", headline},
+		{"dateline", "TARROW , Ostrenia 2031-04-19", dateline},
+		{"dateline in capitals", "TARROW 2031-04-19", headline | dateline},
+		{"results row", "Tarrow Rovers 3 Meskel United 1", tableRow},
+		{"standings row", "Tarrow 5 4 1 0 12", tableRow},
+		{"one number in prose", "Tarrow won 3-1 in front of a crowd of thousands on Sunday .", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := kindOf(strings.Fields(tt.words)); got != tt.want {
+				t.Errorf("kindOf(%q) = %03b, want %03b", tt.words, got, tt.want)
+			}
+		})
+	}
 }

@@ -190,10 +190,10 @@ func (m *Model) tagDocument(sents [][]string) [][]label {
 	}
 	infos := make([]wordInfo, 0, n)
 	bySent := make([][]wordInfo, len(sents))
-	headline := make([]bool, len(sents))
+	kind := make([]sentKind, len(sents))
 	for k, words := range sents {
 		var in []wordInfo
-		in, headline[k] = m.lex.prepare(words, &sc)
+		in, kind[k] = m.lex.prepare(words, &sc)
 		infos = append(infos, in...)
 		bySent[k] = infos[len(infos)-len(in):]
 	}
@@ -206,7 +206,7 @@ func (m *Model) tagDocument(sents [][]string) [][]label {
 	at := 0
 	for k, in := range bySent {
 		for i := range in {
-			sc.feats = m.lex.staticFeatures(sc.feats[:0], in, i, headline[k])
+			sc.feats = m.lex.staticFeatures(sc.feats[:0], in, i, kind[k])
 			m.addScores(&static[at+i], sc.feats)
 			if !in[i].upper {
 				continue
@@ -274,11 +274,11 @@ func (m *Model) setTransitions() {
 }
 
 // prepare computes the word information of a sentence into sc.infos.
-func (lx *Lexicon) prepare(words []string, sc *scratch) ([]wordInfo, bool) {
+func (lx *Lexicon) prepare(words []string, sc *scratch) ([]wordInfo, sentKind) {
 	sc.infos = sc.infos[:0]
 	for _, w := range words {
 		sc.infos = append(sc.infos, lx.info(w, sc))
 	}
 	lx.markGazetteers(sc.infos)
-	return sc.infos, isHeadline(words)
+	return sc.infos, kindOf(words)
 }

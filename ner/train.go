@@ -134,14 +134,14 @@ func newTrainer(lx *Lexicon, opts Options, docs []Document) *trainer {
 	var sc scratch
 	for _, d := range docs {
 		var td trainDoc
-		var heads []bool
+		var kinds []sentKind
 		for _, s := range d.Sentences {
 			if len(s.Tags) != len(s.Words) || len(s.Words) == 0 {
 				continue
 			}
-			infos, headline := lx.prepare(s.Words, &sc)
+			infos, kind := lx.prepare(s.Words, &sc)
 			td.sents = append(td.sents, trainSent{infos: slices.Clone(infos), gold: bilou(s.Tags)})
-			heads = append(heads, headline)
+			kinds = append(kinds, kind)
 		}
 		if len(td.sents) == 0 {
 			continue
@@ -154,7 +154,7 @@ func newTrainer(lx *Lexicon, opts Options, docs []Document) *trainer {
 		for k := range td.sents {
 			ts := &td.sents[k]
 			for i, in := range ts.infos {
-				f := slices.Clone(lx.staticFeatures(sc.feats[:0], ts.infos, i, heads[k]))
+				f := slices.Clone(lx.staticFeatures(sc.feats[:0], ts.infos, i, kinds[k]))
 				if in.upper {
 					f = append(f, ctx[in.low]...)
 				}
