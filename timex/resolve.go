@@ -244,12 +244,13 @@ func (r *resolver) point(f *frame, tn tense) (point, bool) {
 	case f.hasShift && f.unit != uNone && f.unit != uPOD:
 		return r.shifted(f), true
 	case f.hasShift && f.pod != "":
-		// "this morning", "last night": the part of the day of the reference day or the one before.
+		// "this morning", "last night", "the next morning": the part of a day near the
+		// reference, or near the day in hand.
 		d := r.refAt(gDay)
-		if f.shift < 0 {
-			d = d.shift(-1, uDay)
+		if f.anaph {
+			d = r.lastAt(gDay)
 		}
-		return r.timeOfDay(d, f), true
+		return r.timeOfDay(d.shift(f.shift, uDay), f), true
 	case f.unit != uNone && hasBase:
 		// "the quarter ended Sept. 30": the period around the time the text gives.
 		if f.unit == uPeriod {

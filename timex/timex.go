@@ -152,11 +152,12 @@ func (m *matcher) tense(a, b int) tense {
 	return right
 }
 
-// boundary reports whether token k ends a clause for the search of a verb: the end of a sentence
-// or a quotation mark, which separates a quote from its attribution.
+// boundary reports whether token k ends a clause for the search of a verb: the end of a sentence,
+// a quotation mark (which separates a quote from its attribution) or a word that opens a
+// subordinate clause.
 func (m *matcher) boundary(k int) bool {
 	switch m.toks[k].low {
-	case ".", "!", "?", ";", "\"", "''", "``", "“", "”", "«", "»":
+	case ".", "!", "?", ";", "\"", "''", "``", "“", "”", "«", "»", "that", "which", "who", "whom", "but":
 		return true
 	}
 	return false
