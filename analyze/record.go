@@ -138,7 +138,7 @@ func New(a *dossier.Article) *Record {
 		Quotes:    quotes(a),
 		Positions: []Position{},
 		Events:    []Event{},
-		Times:     []Time{},
+		Times:     times(a),
 	}
 	if !a.Published.IsZero() {
 		r.Published = a.Published.Format(time.RFC3339)

@@ -1,0 +1,23 @@
+package analyze
+
+import (
+	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/timex"
+)
+
+// times finds the article's temporal expressions, resolved against its publication date (zero
+// when unknown, which leaves relative expressions open). The rules are embedded in the binary, so
+// they fail to load only in a broken build, which the timex tests catch; a record then has no
+// times rather than no record at all.
+func times(a *dossier.Article) []Time {
+	t, err := timex.Default()
+	if err != nil {
+		return []Time{}
+	}
+	found := t.Tag(a.Text, a.Published)
+	out := make([]Time, len(found))
+	for i, e := range found {
+		out[i] = Time{Text: e.Text, Start: e.Start, End: e.End, Type: string(e.Type), Value: e.Value, Mod: e.Mod}
+	}
+	return out
+}
