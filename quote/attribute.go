@@ -1139,7 +1139,7 @@ func (r *reader) namedApposition(k, comma, lo int) (np, bool) {
 		}
 	}
 	desc, ok := r.subjectBefore(k, lo)
-	if !ok || desc.kind != npDescription || classOf(r.headNoun(desc)) != personNoun {
+	if !ok || desc.kind != npDescription || classOf(r.headNoun(desc)) != personNoun && classOf(r.headNoun(desc)) != groupNoun {
 		return np{}, false
 	}
 	n := r.makeNP(a, b)

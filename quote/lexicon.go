@@ -104,7 +104,7 @@ func cueLemma(l string) (cue, bool) {
 		"surmise", "wonder", "imply", "ask", "demand", "recommend", "propose", "urge", "charge", "report":
 		return cue{lemma: l, clause: true, inverts: true}, true
 	case "tell", "inform", "assure", "warn", "remind", "advise", "notify", "reassure":
-		return cue{lemma: l, clause: true, object: true, inverts: l == "tell" || l == "warn"}, true
+		return cue{lemma: l, clause: true, object: true}, true
 	case "believe", "think":
 		return cue{lemma: l, clause: true, thatOnly: true}, true
 	case "continue", "chime":
@@ -196,7 +196,7 @@ func classOf(w string) wordClass {
 		"company", "firm", "group", "organization", "organisation", "union", "board", "network",
 		"newspaper", "paper", "website", "outlet", "station", "channel", "magazine", "team",
 		"coalition", "alliance", "bureau", "service", "embassy", "parliament", "congress", "senate",
-		"cabinet", "regime", "authorities", "side", "leadership", "kremlin", "palace", "prosecution",
+		"cabinet", "regime", "authorities", "staff", "side", "leadership", "kremlin", "palace", "prosecution",
 		"defense", "defence", "family", "presidency", "movement", "institute",
 		"center", "centre", "foundation", "bank", "fund", "industry", "media", "press", "governments",
 		"camp", "delegation", "mission", "secretariat", "headquarters", "pentagon":

@@ -338,6 +338,21 @@ func (r *reader) closeParen(k, hi int) int {
 // apposition reads ", a senior fellow at …" after a name as its role, up to the next comma or
 // the end of the sentence.
 func (r *reader) apposition(n *np, hi int) {
+	if n.kind == npDescription && r.is(n.end, ",") && classOf(r.headNoun(*n)) == personNoun {
+		// said Rubio’s deputy campaign manager, Rich Beeson, who …: the name speaks
+		a := n.end + 1
+		b := a
+		for b < hi && b-a < 4 && (r.capWord(b) || b > a && nameParticle(r.info[b].lower)) {
+			b++
+		}
+		if b-a >= 2 && (b == hi || r.toks[b].Kind == text.Punct) {
+			if name := r.makeNP(a, b); name.kind == npName {
+				name.role = r.nameSpan(*n)
+				*n = name
+			}
+		}
+		return
+	}
 	if n.kind != npName || !r.is(n.end, ",") {
 		return
 	}
@@ -379,6 +394,24 @@ func (r *reader) makeNP(i, j int) np {
 	for k := i + 1; k < j; k++ {
 		if w := r.info[k].lower; (w == "at" || w == "in" || w == "for" || w == "from" || w == "close" || w == "to") && r.ppHost(k, i) >= 0 {
 			return n // Diplomats in Brevik: described, with a place
+		}
+	}
+	// Karl Brandt of the Velmar Shipping Federation: the name, then where they work
+	if a := i; a < j && r.info[a].cap {
+		b := a
+		for b < j && r.capWord(b) && !possessive(r.word(b)) {
+			b++
+		}
+		if b-a >= 2 && b+1 < j && r.info[b].lower == "of" && classOf(r.info[b+1].lower) == determiner {
+			if name := r.nameIn(a, b); name.start < name.end && !name.org {
+				n.kind, n.name = npName, name.start
+				n.end = b
+				n.role = r.span(b, j)
+				if name.role.Len() > 0 {
+					n.role = dossier.Span{Start: name.role.Start, End: r.toks[j-1].End}
+				}
+				return n
+			}
 		}
 	}
 	// the capitalised run at the end is a name; what comes before is role

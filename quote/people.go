@@ -286,6 +286,17 @@ func (r *reader) nameIn(a, b int) nameParts {
 			return n
 		}
 	}
+	if last < 0 {
+		// David French of the National Retail Federation: the name is before "of"
+		for i := n.start + 2; i < n.end-1; i++ {
+			if r.info[i].lower == "of" && !orgWord(r.info[i-1].lower) && !orgWord(r.info[n.start].lower) {
+				n.role = r.span(i, n.end)
+				n.end = i
+				n.titled = true
+				break
+			}
+		}
+	}
 	if last < 0 && n.end-n.start >= 4 {
 		// a long run without a known title ends with the name: "Velmar Harbour Chief Mara Ode"
 		k := n.end - 2
@@ -396,6 +407,7 @@ func orgWord(w string) bool {
 		"ocean", "river", "mountains", "island", "islands", "city", "county", "province", "region",
 		"strait", "gulf", "bay", "valley", "airport", "square", "avenue", "road", "bridge", "hall",
 		"tower", "towers", "building", "plaza", "park", "stadium", "arena", "airways", "motors",
+		"hill", "mount", "lake", "beach", "coast", "heights", "watch", "fire",
 		"association", "society", "ministry", "department", "office", "commission", "committee",
 		"court", "senate", "congress", "parliament", "assembly", "centre", "center", "foundation",
 		"group", "network", "fund", "corporation", "company", "international", "global", "daily",

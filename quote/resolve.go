@@ -349,10 +349,11 @@ func (r *reader) describedPerson(n np) (int, bool) {
 	best, bestScore := -1, 0
 	seen := make(map[int]bool)
 	ms := r.people.mentions
+	lo, _ := r.sentOf(n.start)
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
-		if m.tok >= n.start {
-			continue
+		if m.tok >= lo {
+			continue // a description takes up someone named before its own sentence
 		}
 		if r.doc.ParagraphIndex(r.toks[m.tok].Start) < para-2 {
 			break
