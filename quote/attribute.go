@@ -213,7 +213,7 @@ func (r *reader) attribute(c cueAt) {
 		r.medium(&speakers[0], c, after, hi)
 		q.cue = cueSpan
 		q.implicit = implicit
-		r.found = append(r.found, q)
+		r.add(q)
 		// “…,” she said, “… goes on.”: one quote broken by its attribution
 		if pi, ok := r.partAfterComma(r.attributionEnd(after, hi), hi); ok {
 			p := &r.parts[pi]
@@ -568,7 +568,7 @@ func (r *reader) speechAfter(c cueAt, speakers []np, after, lo, hi int, cueSpan 
 		sp.Start = r.parts[pi].Start
 		if q, ok := r.speechSpan(sp, speakers, ev(sp.Start)); ok {
 			q.cue = cueSpan
-			r.found = append(r.found, q)
+			r.add(q)
 		}
 		return
 	}
@@ -623,7 +623,7 @@ func (r *reader) speechAfter(c cueAt, speakers []np, after, lo, hi int, cueSpan 
 	sp := r.span(i, end)
 	if q, ok := r.speechSpan(sp, speakers, ev(sp.Start)); ok {
 		q.cue = cueSpan
-		r.found = append(r.found, q)
+		r.add(q)
 	}
 }
 
@@ -932,6 +932,7 @@ func (r *reader) speechSpan(sp dossier.Span, speakers []np, evidence dossier.Spa
 			return found{}, false
 		}
 	}
+	var more []dossier.Span
 	if len(inside) > 0 {
 		kind = Partial
 		if len(inside) == 1 && r.isDirect(inside[0]) && r.parts[inside[0]].Start-sp.Start <= 3 {
@@ -941,11 +942,35 @@ func (r *reader) speechSpan(sp dossier.Span, speakers []np, evidence dossier.Spa
 		for _, pi := range inside {
 			r.parts[pi].used = true
 		}
+		// Two or more quoted phrases of several words in one clause ("signifies “the collapse
+		// of …” and highlights “a growing division …”") are as many pieces of the speaker's
+		// words, each a quote; single quoted words stay inside the clause.
+		var phrases []dossier.Span
+		for _, pi := range inside {
+			if wordCount(r.text(r.parts[pi].Span)) >= 2 {
+				phrases = append(phrases, r.parts[pi].Span)
+			}
+		}
+		if kind == Partial && len(phrases) >= 2 {
+			sp, more = phrases[0], phrases[1:]
+		}
 	}
 	if kind == Indirect && wordCount(r.text(sp)) < 3 {
 		return found{}, false
 	}
-	return found{span: sp, kind: kind, speakers: speakers, evidence: evidence, from: -1}, true
+	return found{span: sp, kind: kind, speakers: speakers, evidence: evidence, from: -1, more: more}, true
+}
+
+// add records quote f, and one more for each further quoted phrase it holds (found.more).
+func (r *reader) add(f found) {
+	more := f.more
+	f.more = nil
+	r.found = append(r.found, f)
+	for _, sp := range more {
+		g := f
+		g.span = sp
+		r.found = append(r.found, g)
+	}
 }
 
 // addQuotePart records quote part pi as said by speakers.

@@ -52,6 +52,8 @@ type found struct {
 	// implicit is set when the attribution does not name the speaker in its own clause (a
 	// pronoun, a participle, a shared subject): reported speech without quote marks is then left out.
 	implicit bool
+	// more lists further quoted phrases of the same reported clause, each a quote of its own.
+	more []dossier.Span
 }
 
 func newReader(doc *text.Doc, headings []dossier.Heading, mentions []Mention) *reader {
