@@ -15,6 +15,17 @@
 // “To Run the World”) are not quotes: a quoted fragment counts only when a verb of saying governs
 // it or a quoted sentence stands on its own.
 //
+// Indirect speech, having no quote marks, is where attribution is least certain, so it is kept
+// only where the article names the speaker in the attributing clause itself ("Lavrov stated
+// that …", "according to Stanovaya, …"), or with the plain verbs say and tell when the speaker
+// is a pronoun, a participle's subject or shared with another verb ("He said …"). Two speakers
+// at once without quote marks ("Trump and Putin announced that …") report a joint act rather
+// than anyone's words, and count only with say and tell too.
+//
+// Spans follow the quote: a direct quote is the quoted text, a quote over several paragraphs one
+// span across them; a partial quote is the reported clause with its quoted words, or each quoted
+// phrase when a clause holds several; an indirect quote is the reported clause.
+//
 // The rules read the text layer of package text (sentences, tokens, paired quote marks). Names
 // come from an entity recogniser when the caller gives one (Extractor.Entities) and otherwise
 // from capitalised word sequences, titles and roles around them.
