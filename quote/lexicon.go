@@ -170,7 +170,7 @@ func classOf(w string) wordClass {
 		"chief", "director", "adviser", "advisers", "advisor", "advisors", "expert", "experts",
 		"diplomat", "diplomats", "ambassador", "economist", "economists", "professor", "researcher",
 		"researchers", "scientist", "scientists", "lawyer", "lawyers", "attorney", "attorneys",
-		"candidate", "nominee", "chairman", "chairwoman", "chair", "ceo", "founder", "member",
+		"candidate", "candidates", "nominee", "nominees", "friends", "allies", "ally", "chairman", "chairwoman", "chair", "ceo", "founder", "member",
 		"members", "representative", "aide", "aides", "staffer", "staffers", "strategist",
 		"strategists", "pollster", "lawmaker", "lawmakers", "legislator", "legislators",
 		"congressman", "congresswoman", "general", "commander", "officer", "officers", "judge",

@@ -156,7 +156,41 @@ func (r *reader) subjectBefore(end, lo int) (np, bool) {
 	}
 	n := r.makeNP(k, j+1)
 	r.possessor(&n)
+	if a, ok := r.relativeHost(n, lo); ok {
+		return a, true
+	}
 	return n, true
+}
+
+// relativeHost finds the subject a relative clause sits in: in "Friends of Mr. Clinton who have
+// seen him on the trail say", the phrase before the verb (the trail) belongs to the clause, and
+// the speakers are the friends. It looks back from n for "who" with a verb between.
+func (r *reader) relativeHost(n np, lo int) (np, bool) {
+	verb := false
+	for k := n.start - 1; k > lo && k >= n.start-10; k-- {
+		if r.toks[k].Kind != text.Word || r.inQuote(k) {
+			return np{}, false
+		}
+		switch w := r.info[k].lower; {
+		case w == "who":
+			if !verb {
+				return np{}, false
+			}
+			host, ok := r.subjectBefore(k, lo)
+			if !ok || host.kind == npPronoun {
+				return np{}, false
+			}
+			if host.kind == npDescription {
+				host.end = n.end // the speakers are the whole phrase: "One official who relayed the exchange"
+			}
+			return host, true
+		case r.verbLike(k):
+			verb = true
+		case w == "that" || w == "and" || w == "but":
+			return np{}, false
+		}
+	}
+	return np{}, false
 }
 
 // possessor turns "Hegseth’s statements at NATO headquarters" into its owner, Hegseth, who

@@ -246,7 +246,7 @@ func (r *reader) speaker(n np) (Speaker, bool) {
 		}
 		return Speaker{}, false
 	default:
-		if r.definite(n) && classOf(r.headNoun(n)) == personNoun && !r.plural(n) {
+		if r.definite(n) && classOf(r.headNoun(n)) == personNoun && !r.plural(n) && !r.hasPossessive(n) {
 			if k, ok := r.describedPerson(n); ok {
 				r.fill(&s, k)
 				if s.Role == "" {
@@ -591,4 +591,15 @@ func (r *reader) dashSubject(pi int) (np, bool) {
 		return np{}, false
 	}
 	return n, true
+}
+
+// hasPossessive reports whether a description names someone else's (the president’s
+// spokeswoman): it is not that someone.
+func (r *reader) hasPossessive(n np) bool {
+	for i := n.start; i < n.end; i++ {
+		if possessive(r.word(i)) {
+			return true
+		}
+	}
+	return false
 }
