@@ -184,7 +184,7 @@ func TestExtract(t *testing.T) {
 			[]string{"partial | Piet Aho | it was “regrettable” that the board had made “concessions” to the union"}},
 		{"speaker with a relative clause",
 			"One harbour official who relayed the exchange said the mayor had left the room.",
-			[]string{"indirect | harbour official who relayed the exchange | the mayor had left the room"}},
+			[]string{"indirect | One harbour official who relayed the exchange | the mayor had left the room"}},
 		{"someone's spokeswoman is not that someone",
 			"Mayor Ivo Dunn stayed away. The mayor’s spokeswoman told the Herald that Dunn was ill.",
 			[]string{"indirect | mayor’s spokeswoman | Dunn was ill"}},
