@@ -585,7 +585,7 @@ func (r *reader) speechAfter(c cueAt, speakers []np, after, lo, hi int, cueSpan 
 		for k := i; k < hi && k < i+12; k++ {
 			if r.info[k].part != 0 {
 				pi := int(r.info[k].part) - 1
-				if r.parts[pi].used || r.quotedVerb(pi) || r.isTitle(pi) {
+				if r.parts[pi].used || r.quotedVerb(pi) || r.isTitle(pi) || r.isTerm(pi) {
 					return
 				}
 				sp := r.parts[pi].Span
@@ -923,8 +923,8 @@ func (r *reader) speechSpan(sp dossier.Span, speakers []np, evidence dossier.Spa
 	var inside []int
 	for pi := range r.parts {
 		p := r.parts[pi]
-		if p.Start >= sp.Start && p.End <= sp.End+3 {
-			inside = append(inside, pi)
+		if p.Start >= sp.Start && p.End <= sp.End+3 && !r.isTerm(pi) {
+			inside = append(inside, pi) // a term in quote marks leaves the clause indirect
 		}
 	}
 	for _, pi := range inside {

@@ -80,6 +80,12 @@ func (r *reader) findPeople(mentions []Mention) people {
 		if nm.role.Len() == 0 && a > 0 && r.capWord(a-1) && possessive(r.word(a-1)) {
 			nm.role = r.span(a-1, a) // Ukraine’s Volodymyr Zelensky
 		}
+		if nm.role.Len() == 0 {
+			// Oren Kallis, a hydrologist at the University of Orvet, …
+			n := np{start: nm.start, end: nm.end, kind: npName, name: nm.start}
+			r.apposition(&n, r.sentLo[r.info[nm.start].sent+1])
+			nm.role = n.role
+		}
 		if nm.role.Len() > 0 && p.list[k].role == "" {
 			p.list[k].role = r.text(nm.role)
 		}

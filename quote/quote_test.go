@@ -188,6 +188,9 @@ func TestExtract(t *testing.T) {
 		{"someone's spokeswoman is not that someone",
 			"Mayor Ivo Dunn stayed away. The mayor’s spokeswoman told the Herald that Dunn was ill.",
 			[]string{"indirect | mayor’s spokeswoman | Dunn was ill"}},
+		{"terms in quote marks are no quotes",
+			"In her book Ode describes what she calls the “engineering of denial.” The so-called “peace dividend” of the dam, Ode argues, was never more than a slogan. Velmar’s “red lines,” as officials like to call them, have moved.",
+			[]string{"indirect | Ode | The so-called “peace dividend” of the dam, Ode argues, was never more than a slogan"}},
 		{"quote broken by its attribution",
 			"“The ferries,” Mara Ode said, “will run again by Friday.”",
 			[]string{"direct | Mara Ode | The ferries,” Mara Ode said, “will run again by Friday."}},
@@ -222,6 +225,8 @@ func TestSpeakerDetails(t *testing.T) {
 	}{
 		{"role from an apposition", "“The port is closed,” said Mara Ode, a senior fellow at the Velmar Institute.",
 			"senior fellow at the Velmar Institute", "", "said", "Mara Ode"},
+		{"role from an apposition where the name is first given", "Oren Kallis, a hydrologist at the University of Orvet, spoke first. Kallis said the river was low.",
+			"hydrologist at the University of Orvet", "", "said", "Oren Kallis"},
 		{"role from titles", "Velmar Harbour Master Mara Ode said the port was closed.", "Velmar Harbour Master", "", "said", "Mara Ode"},
 		{"medium on social media", "“The port is closed,” Mara Ode wrote on social media.", "", "on social media", "wrote", "Mara Ode"},
 		{"medium told an outlet", "Mara Ode told the Velmar Herald that the port was closed.", "", "the Velmar Herald", "told", "Mara Ode"},

@@ -24,7 +24,7 @@ func (r *reader) continuations() {
 	var added []found
 	for pi := range r.parts {
 		p := &r.parts[pi]
-		if p.used || r.skip[r.doc.SentenceIndex(p.Start)] || r.isTitle(pi) {
+		if p.used || r.skip[r.doc.SentenceIndex(p.Start)] || r.isTitle(pi) || r.isTerm(pi) {
 			continue
 		}
 		if !r.isDirect(pi) || !r.standalone(pi) {
@@ -599,6 +599,42 @@ func (r *reader) hasPossessive(n np) bool {
 	for i := n.start; i < n.end; i++ {
 		if possessive(r.word(i)) {
 			return true
+		}
+	}
+	return false
+}
+
+// isTerm reports whether quote part pi marks a term rather than anyone's words: a so-called
+// “peace dividend”, what he calls the “engineering of denial”, “red lines,” as officials like to
+// call them.
+func (r *reader) isTerm(pi int) bool {
+	p := r.parts[pi]
+	i := r.tokenAt(p.open.Start)
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if r.toks[k].Kind != text.Word {
+			continue
+		}
+		w := r.info[k].lower
+		if w == "so-called" || w == "dubbed" || w == "termed" || w == "nicknamed" {
+			return k >= i-2
+		}
+		if c, ok := cueOf(w); ok && c.lemma == "call" {
+			for m := k - 1; m >= 0 && m >= k-3; m-- {
+				if r.isWord(m, "what") {
+					return true
+				}
+			}
+		}
+	}
+	j := r.tokenAt(p.close.End)
+	if r.is(j, ",") {
+		j++
+	}
+	if r.isWord(j, "as") {
+		for k := j + 1; k < len(r.toks) && k <= j+6; k++ {
+			if c, ok := cueOf(r.info[k].lower); ok && c.lemma == "call" {
+				return true
+			}
 		}
 	}
 	return false
