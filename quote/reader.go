@@ -62,7 +62,13 @@ func newReader(doc *text.Doc, headings []dossier.Heading, mentions []Mention) *r
 	r.info = make([]tinfo, len(r.toks))
 	r.sentLo = make([]int, len(r.sents)+1)
 	r.skip = make([]bool, len(r.sents))
-	si, pi := 0, 0
+	// The quote marks are the text layer's pairs, not every mark-shaped character: an
+	// apostrophe (the Farmers' Union) is part of the text.
+	marks := make([]dossier.Span, 0, 2*len(doc.Quotations))
+	for _, q := range doc.Quotations {
+		marks = append(marks, q.Open, q.Close)
+	}
+	si, pi, mi := 0, 0, 0
 	for i, t := range r.toks {
 		for si < len(r.sents) && r.sents[si].End <= t.Start {
 			si++
@@ -78,7 +84,10 @@ func newReader(doc *text.Doc, headings []dossier.Heading, mentions []Mention) *r
 			in.part = int32(pi + 1)
 		}
 		if t.Kind == text.Punct {
-			in.mark = in.part == 0 && isQuoteMark(w)
+			for mi < len(marks) && marks[mi].End <= t.Start {
+				mi++
+			}
+			in.mark = in.part == 0 && mi < len(marks) && marks[mi].Start < t.End && marks[mi].Len() > 0
 			continue
 		}
 		c, _ := utf8.DecodeRuneInString(w)
@@ -110,13 +119,6 @@ func isLowerASCII(w string) bool {
 	return true
 }
 
-func isQuoteMark(w string) bool {
-	switch w {
-	case `"`, "“", "”", "„", "‟", "«", "»", "'", "‘", "’", "‹", "›", "`":
-		return true
-	}
-	return false
-}
 
 // splitParts makes a part of each quotation. A quote that runs over paragraphs stays one part:
 // its later paragraphs go on from the first, under the same attribution.
