@@ -119,7 +119,6 @@ func isLowerASCII(w string) bool {
 	return true
 }
 
-
 // splitParts makes a part of each quotation. A quote that runs over paragraphs stays one part:
 // its later paragraphs go on from the first, under the same attribution.
 func (r *reader) splitParts() {
