@@ -122,7 +122,7 @@ func (f *frame) apply(e *entry) {
 			f.dir = dirNames[ft.val]
 		case catMod:
 			f.mod = ft.val
-		case catApprox:
+		case catApprox, catPost:
 			f.approx = ft.val
 		case catEach:
 			f.each = true

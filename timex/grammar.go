@@ -52,6 +52,33 @@ type rule struct {
 type node struct {
 	edges []edge
 	rules []int // indexes+1 into grammar.rules of the rules that end here, in file order
+	// A node with many edges indexes them: by literal, by lexicon category, and the rest.
+	byLit map[string][]int
+	byCat [catCount][]int
+	other []int
+}
+
+// indexEdges is how many edges a node needs before index builds a lookup for them.
+const indexEdges = 6
+
+// index builds the edge lookups of n and the nodes below it.
+func (n *node) index() {
+	if len(n.edges) >= indexEdges {
+		n.byLit = map[string][]int{}
+		for k, e := range n.edges {
+			switch e.el.kind {
+			case eLit:
+				n.byLit[e.el.lit] = append(n.byLit[e.el.lit], k)
+			case eCat:
+				n.byCat[e.el.cat] = append(n.byCat[e.el.cat], k)
+			default:
+				n.other = append(n.other, k)
+			}
+		}
+	}
+	for _, e := range n.edges {
+		e.to.index()
+	}
 }
 
 type edge struct {
@@ -62,6 +89,9 @@ type edge struct {
 type grammar struct {
 	rules []rule
 	root  node
+	// sub holds only the date and time rules without trailing context: those a <DATE> element
+	// can match.
+	sub node
 	// starts holds the literal tokens that can begin a rule; other tokens begin one only through
 	// the lexicon or as numbers.
 	starts map[string]bool
@@ -131,6 +161,9 @@ func parsePatterns(g *grammar, name, src string) error {
 		}
 		g.rules = append(g.rules, rule{typ: typ, line: ln})
 		g.add(&g.root, slots, optional, len(g.rules))
+		if (typ == Date || typ == Time) && !slots[len(slots)-1][0].ctx {
+			g.add(&g.sub, slots, optional, len(g.rules))
+		}
 	}
 	return sc.Err()
 }

@@ -32,6 +32,7 @@ const (
 	catDir           // dir=ago, hence, earlier, later: the side of a counted offset and what it counts from
 	catMod           // mod=START, MID, END
 	catApprox        // approx=APPROX, LESS, MORE, ATLEAST, ATMOST
+	catPost          // post=APPROX, MORE, LESS: an approximation written after the expression ("or so")
 	catEach          // each=1: every, each, per
 	catFreq          // freq=D, W, M, Y, H, Q: daily, weekly...
 	catHoliday       // holiday=MM-DD, MM-N-W (Nth weekday W), MM-L-W (last weekday W) or E+N (days from Easter)
@@ -49,7 +50,7 @@ var catNames = [catCount]string{
 	catMonth: "month", catWeekday: "weekday", catNum: "num", catScale: "scale", catFrac: "frac",
 	catOrd: "ord", catUnit: "unit", catSeason: "season", catPOD: "pod", catClock: "clock",
 	catAMPM: "ampm", catZone: "zone", catDeictic: "deictic", catRef: "ref", catShift: "shift",
-	catAnaph: "anaph", catDir: "dir", catMod: "mod", catApprox: "approx", catEach: "each",
+	catAnaph: "anaph", catDir: "dir", catMod: "mod", catApprox: "approx", catPost: "post", catEach: "each",
 	catFreq: "freq", catHoliday: "holiday", catFiscal: "fiscal", catDecade: "decade",
 	catOrdSuffix: "ordsuffix", catTense: "tense", catPlural: "plural",
 	catShort: "short", catAgency: "agency",

@@ -1,5 +1,7 @@
 package timex
 
+import "slices"
+
 // maxDepth bounds how deeply expressions nest (<DATE> inside <DATE>), which also stops a rule that
 // begins with <DATE> from recursing forever.
 const maxDepth = 2
@@ -14,7 +16,15 @@ type matcher struct {
 	hitAt []int
 	// arena holds the frames of nested expressions; frame.inner points into it.
 	arena []frame
+	found []cand // the matches from one position, reused
+	picks []int  // the edges to try from one node, reused
+	// frames is the stack of frames along the path the walk follows, one per element matched,
+	// so that trying an element costs a copy and no allocation.
+	frames [maxLevel]frame
 }
+
+// maxLevel bounds how many elements a path through nested patterns holds.
+const maxLevel = 64
 
 // cand is a match of a rule from one position to end.
 type cand struct {
@@ -28,6 +38,9 @@ func (m *matcher) reset(toks []token) {
 	m.hits = m.hits[:0]
 	m.hitAt = m.hitAt[:0]
 	m.arena = m.arena[:0]
+	if cap(m.hitAt) < len(toks)+1 {
+		m.hitAt = make([]int, 0, len(toks)+1)
+	}
 	for i := range toks {
 		m.hitAt = append(m.hitAt, len(m.hits))
 		m.hits = m.lx.lookup(toks, i, m.hits)
@@ -48,9 +61,10 @@ func (m *matcher) canStart(i int) bool {
 func (m *matcher) longest(i int) cand {
 	best := cand{end: -1}
 	if i < len(m.toks) && m.canStart(i) {
-		var found []cand
-		m.walk(&m.g.root, i, newFrame(), 0, &found)
-		for _, c := range found {
+		m.found = m.found[:0]
+		m.frames[0] = newFrame()
+		m.walk(&m.g.root, i, 0, 0, &m.found)
+		for _, c := range m.found {
 			if c.end > best.end || c.end == best.end && c.rule < best.rule {
 				best = c
 			}
@@ -61,21 +75,39 @@ func (m *matcher) longest(i int) cand {
 
 // walk follows the trie from n at token i and adds to found, for each end reached, the earliest
 // rule ending there. Nested searches (depth > 0) accept only dates and times.
-func (m *matcher) walk(n *node, i int, f frame, depth int, found *[]cand) {
-	for _, r := range n.rules {
-		typ := m.g.rules[r-1].typ
-		if depth > 0 && (typ != Date && typ != Time || f.ext > 0) {
-			continue
-		}
-		m.offer(found, cand{end: i, rule: r, f: f})
-		break
+func (m *matcher) walk(n *node, i, level, depth int, found *[]cand) {
+	f := &m.frames[level]
+	if len(n.rules) > 0 {
+		m.offer(found, cand{end: i, rule: n.rules[0], f: *f})
 	}
-	if i >= len(m.toks) {
+	if i >= len(m.toks) || level+1 >= maxLevel {
 		return
 	}
-	for k := range n.edges {
-		m.step(&n.edges[k], i, f, depth, found)
+	if n.byLit == nil {
+		for k := range n.edges {
+			m.step(&n.edges[k], i, level, depth, found)
+		}
+		return
 	}
+	// A node with many edges tries only those that the token can match: its literal, the
+	// categories of its lexicon entries, and the built-in readers.
+	mark := len(m.picks)
+	m.picks = append(m.picks, n.byLit[m.toks[i].low]...)
+	for _, h := range m.hitsAt(i) {
+		for _, ft := range h.e.feats {
+			for _, k := range n.byCat[ft.cat] {
+				if !slices.Contains(m.picks[mark:], k) {
+					m.picks = append(m.picks, k)
+				}
+			}
+		}
+	}
+	m.picks = append(m.picks, n.other...)
+	slices.Sort(m.picks[mark:]) // in file order, as the unindexed walk
+	for p := mark; p < len(m.picks); p++ {
+		m.step(&n.edges[m.picks[p]], i, level, depth, found)
+	}
+	m.picks = m.picks[:mark]
 }
 
 func (m *matcher) offer(found *[]cand, c cand) {
@@ -90,16 +122,17 @@ func (m *matcher) offer(found *[]cand, c cand) {
 	*found = append(*found, c)
 }
 
-// step tries every way the edge's element matches at token i and walks on from each.
-func (m *matcher) step(e *edge, i int, f frame, depth int, found *[]cand) {
-	if e.el.ctx && f.ext == 0 {
-		f.ext = i
-	}
+// step tries every way the edge's element matches at token i and walks on from each. f is
+// copied only when an element adds to it.
+func (m *matcher) step(e *edge, i, level, depth int, found *[]cand) {
 	t := &m.toks[i]
+	f := &m.frames[level]
+	g := &m.frames[level+1]
 	switch e.el.kind {
 	case eLit:
 		if t.low == e.el.lit {
-			m.walk(e.to, i+1, f, depth, found)
+			*g = *f
+			m.next(e, i, i+1, level+1, depth, found)
 		}
 	case eCat:
 		for _, h := range m.hitsAt(i) {
@@ -107,83 +140,107 @@ func (m *matcher) step(e *edge, i int, f frame, depth int, found *[]cand) {
 			if !ok || e.el.val != "" && ft.val != e.el.val {
 				continue
 			}
-			g := f
+			*g = *f
 			g.apply(h.e)
-			m.walk(e.to, i+h.n, g, depth, found)
+			m.next(e, i, i+h.n, level+1, depth, found)
 		}
 	case eNum:
-		if j := m.number(i, &f); j > i {
-			m.walk(e.to, j, f, depth, found)
+		if t.kind != kNum && m.hitAt[i] == m.hitAt[i+1] {
+			return
+		}
+		*g = *f
+		if j := m.number(i, g); j > i {
+			m.next(e, i, j, level+1, depth, found)
 		}
 	case eYear:
 		switch {
 		case t.digits == 4 && t.num >= 1000 && t.num < 3000:
-			f.year = int(t.num)
-			m.walk(e.to, i+1, f, depth, found)
+			*g = *f
+			g.year = int(t.num)
+			m.next(e, i, i+1, level+1, depth, found)
 		case t.low == "'" && i+1 < len(m.toks) && m.toks[i+1].glued && m.toks[i+1].digits == 2 && !m.gluedS(i+2):
-			f.year, f.yy = int(m.toks[i+1].num), true
-			m.walk(e.to, i+2, f, depth, found)
+			*g = *f
+			g.year, g.yy = int(m.toks[i+1].num), true
+			m.next(e, i, i+2, level+1, depth, found)
 		case t.kind == kWord:
 			if y, j := m.spokenYear(i); j > i {
-				f.year = y
-				m.walk(e.to, j, f, depth, found)
+				*g = *f
+				g.year = y
+				m.next(e, i, j, level+1, depth, found)
 			}
 		}
 	case eDay:
 		if t.digits >= 1 && t.digits <= 2 && t.num >= 1 && t.num <= 31 {
-			f.day = int(t.num)
+			*g = *f
+			g.day = int(t.num)
 			j := i + 1
 			if m.ordSuffix(j) {
 				j++
 			}
-			m.walk(e.to, j, f, depth, found)
+			m.next(e, i, j, level+1, depth, found)
 			return
 		}
 		if n, j := m.ordinal(i); j > i && n <= 31 {
-			f.day = n
-			m.walk(e.to, j, f, depth, found)
+			*g = *f
+			g.day = n
+			m.next(e, i, j, level+1, depth, found)
 		}
 	case eOrdinal:
 		if n, j := m.ordinal(i); j > i {
-			f.ord = n
-			m.walk(e.to, j, f, depth, found)
+			*g = *f
+			g.ord = n
+			m.next(e, i, j, level+1, depth, found)
 		}
 	case eDecade:
-		if j := m.decade(i, &f); j > i {
-			m.walk(e.to, j, f, depth, found)
+		*g = *f
+		if j := m.decade(i, g); j > i {
+			m.next(e, i, j, level+1, depth, found)
 		}
 	case eHour:
 		if t.digits >= 1 && t.digits <= 2 && t.num <= 24 {
-			f.hour, f.clock = int(t.num), true
-			m.walk(e.to, i+1, f, depth, found)
+			*g = *f
+			g.hour, g.clock = int(t.num), true
+			m.next(e, i, i+1, level+1, depth, found)
 		}
 	case eMinute:
 		if t.digits == 2 && t.num <= 59 {
-			f.minute = int(t.num)
-			m.walk(e.to, i+1, f, depth, found)
+			*g = *f
+			g.minute = int(t.num)
+			m.next(e, i, i+1, level+1, depth, found)
 		}
 	case eMonthNum:
 		if t.digits >= 1 && t.digits <= 2 && t.num >= 1 && t.num <= 12 {
-			f.month = int(t.num)
-			m.walk(e.to, i+1, f, depth, found)
+			*g = *f
+			g.month = int(t.num)
+			m.next(e, i, i+1, level+1, depth, found)
 		}
 	case eSub:
 		if depth >= maxDepth || !m.canStart(i) {
 			return
 		}
 		var subs []cand
-		m.walk(&m.g.root, i, newFrame(), depth+1, &subs)
+		*g = newFrame()
+		m.walk(&m.g.sub, i, level+1, depth+1, &subs)
 		for _, sub := range subs {
 			if sub.end <= i {
 				continue
 			}
 			sub.f.typ = m.g.rules[sub.rule-1].typ
 			m.arena = append(m.arena, sub.f)
-			g := f
+			*g = *f
 			g.inner = len(m.arena)
-			m.walk(e.to, sub.end, g, depth, found)
+			m.next(e, i, sub.end, level+1, depth, found)
 		}
 	}
+}
+
+// next walks on to token j after the element of e matched from token i, marking where the
+// expression ends when the element is trailing context.
+func (m *matcher) next(e *edge, i, j, level, depth int, found *[]cand) {
+	if g := &m.frames[level]; e.el.ctx && g.ext == 0 {
+		g.ext = i
+	}
+	m.walk(e.to, j, level, depth, found)
 }
 
 // spokenYear reads a year said in words, as transcripts write it: "nineteen ninety-six".
@@ -287,6 +344,7 @@ func (m *matcher) number(i int, f *frame) int {
 		return i + 1
 	}
 	total, cur := 0.0, 0.0
+	scaled := false // the last word was a scale: "and" may follow ("a hundred and fifty")
 	j := i
 	for j < len(m.toks) {
 		var best *hit
@@ -299,7 +357,7 @@ func (m *matcher) number(i int, f *frame) int {
 		}
 		if best == nil {
 			// Hyphens and "and" join number words ("twenty-four", "a hundred and fifty").
-			if j > i && (m.toks[j].low == "-" || m.toks[j].low == "and") && j+1 < len(m.toks) && m.isNumWord(j+1) {
+			if j > i && (m.toks[j].low == "-" && !scaled || m.toks[j].low == "and" && scaled) && j+1 < len(m.toks) && m.isNumWord(j+1) {
 				j++
 				continue
 			}
@@ -313,13 +371,14 @@ func (m *matcher) number(i int, f *frame) int {
 				f.apply(best.e)
 				return j + best.n
 			}
-			if j > i && cur != 0 && int(cur)%10 != 0 || j > i && cur >= 10 && cur < 20 {
-				break // "one two", "fifteen three": not one number
+			if j > i && !scaled && (int(cur)%10 != 0 || int(cur)%100 == 0 || ft.n >= 10) {
+				break // "one two", "fifteen three", "twenty thirty": not one number
 			}
 			if j == i {
 				f.apply(best.e) // "a couple of" is vague as well as two
 			}
 			cur += ft.n
+			scaled = false
 		} else {
 			sc, _ := best.e.has(catScale)
 			cur = max(cur, 1) * sc.n
@@ -327,6 +386,7 @@ func (m *matcher) number(i int, f *frame) int {
 				total += cur
 				cur = 0
 			}
+			scaled = true
 		}
 		j += best.n
 	}

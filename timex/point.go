@@ -71,10 +71,7 @@ func (p point) withDate(t time.Time) point {
 
 // trunc returns p at the coarser precision g. A point coarser than g comes back unchanged.
 func (p point) trunc(g gran) point {
-	if g >= p.g || !p.known() {
-		if !p.known() && g < p.g {
-			p.g = g
-		}
+	if g >= p.g {
 		return p
 	}
 	switch g {
@@ -82,30 +79,39 @@ func (p point) trunc(g gran) point {
 		if p.hasDay() {
 			p.y, p.w = p.date().ISOWeek()
 		} else {
-			return p
+			p.w = x
 		}
 	case gSeason:
 		if p.m <= 0 {
-			return p
+			p.season = "XX"
+			break
 		}
 		p.season = seasonOfMonth(p.m)
-		if p.m == 12 {
+		if p.m == 12 && p.known() {
 			p.y++ // December opens the winter named after the year it runs into
 		}
 	case gQuarter:
-		if p.m > 0 {
+		p.q = x
+		if p.hasMonth() {
 			p.q = (p.m-1)/3 + 1
 		}
 	case gHalf:
 		switch {
-		case p.m > 0:
+		case p.hasMonth():
 			p.h = (p.m-1)/6 + 1
-		case p.q > 0:
+		case p.g == gQuarter && p.q > 0:
 			p.h = (p.q-1)/2 + 1
+		default:
+			p.h = x
 		}
 	}
 	p.g = g
 	return p
+}
+
+// hasMonth reports whether p names a month (it is a month or a day, or finer, within one).
+func (p point) hasMonth() bool {
+	return (p.g == gMonth || p.g >= gDay) && p.m > 0 && !p.dayOfWeekX
 }
 
 var seasons = [4]string{"WI", "SP", "SU", "FA"}

@@ -206,6 +206,9 @@ func (r *resolver) point(f *frame, tn tense) (point, bool) {
 		}
 		return point{g: gDecade, y: c*100 + f.decadeInCentury*10}, true
 	case f.unit == uCentury && f.ord > 0 && !f.hasShift:
+		if f.ord > 30 {
+			return point{}, false
+		}
 		return point{g: gCentury, y: (f.ord - 1) * 100}, true
 	case f.holiday != "":
 		return r.holiday(f, base, hasBase, tn), true
@@ -219,6 +222,9 @@ func (r *resolver) point(f *frame, tn tense) (point, bool) {
 		})
 		return point{g: gSeason, y: y, season: f.season}, true
 	case (f.unit == uQuarter || f.unit == uHalf) && f.ord > 0:
+		if f.unit == uQuarter && f.ord > 4 || f.unit == uHalf && f.ord > 2 {
+			return point{}, false
+		}
 		return r.partOfYear(f, base, hasBase, tn), true
 	case f.weekday > 0:
 		return r.timeOfDay(r.weekday(f, base, hasBase, tn), f), true
@@ -410,7 +416,7 @@ func (r *resolver) monthDay(f *frame, base point, hasBase bool, tn tense) point 
 func (r *resolver) partOfYear(f *frame, base point, hasBase bool, tn tense) point {
 	if f.unit == uHalf {
 		y := r.yearOf(f, base, hasBase, tn, func(int) int { return compareInts(f.ord, r.ref.trunc(gHalf).h, 0, 0) }, nil)
-		return point{g: gHalf, y: y, h: min(f.ord, 2)}
+		return point{g: gHalf, y: y, h: f.ord}
 	}
 	if tn == tenseFuture {
 		// A quarter ahead of the reference is this year's as often as next year's: the company
@@ -418,7 +424,7 @@ func (r *resolver) partOfYear(f *frame, base point, hasBase bool, tn tense) poin
 		tn = tenseNone
 	}
 	y := r.yearOf(f, base, hasBase, tn, func(int) int { return compareInts(f.ord, r.ref.trunc(gQuarter).q, 0, 0) }, nil)
-	return point{g: gQuarter, y: y, q: min(f.ord, 4)}
+	return point{g: gQuarter, y: y, q: f.ord}
 }
 
 func (r *resolver) holiday(f *frame, base point, hasBase bool, tn tense) point {

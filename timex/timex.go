@@ -48,6 +48,9 @@ var rules embed.FS
 type Tagger struct {
 	lx lexicon
 	g  grammar
+	// matchers keeps the buffers of finished calls for the next, so that tagging a stream of
+	// articles does not allocate its token and lexicon tables again each time.
+	matchers sync.Pool
 }
 
 // New loads the rules of a language (an ISO 639-1 code such as "en") from the files embedded in
@@ -75,6 +78,9 @@ func New(lang string) (*Tagger, error) {
 	if err := parsePatterns(&t.g, lang+"/patterns.txt", string(pat)); err != nil {
 		return nil, err
 	}
+	t.g.root.index()
+	t.g.sub.index()
+	t.matchers.New = func() any { return &matcher{lx: &t.lx, g: &t.g} }
 	return t, nil
 }
 
@@ -89,8 +95,9 @@ var defaultTagger = sync.OnceValues(func() (*Tagger, error) { return New("en") }
 // last time the text established. With a zero ref, only what the text itself fixes is resolved
 // and the rest keeps its type with X in the open fields ("XXXX-WXX-3").
 func (t *Tagger) Tag(text string, ref time.Time) []Expr {
-	m := &matcher{lx: &t.lx, g: &t.g}
-	m.reset(tokenize(text, nil))
+	m := t.matchers.Get().(*matcher)
+	defer t.matchers.Put(m)
+	m.reset(tokenize(text, m.toks))
 	r := newResolver(ref)
 	var out []Expr
 	for i := 0; i < len(m.toks); {

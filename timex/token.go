@@ -37,6 +37,9 @@ type token struct {
 // and a decimal point; every other non-space rune is a token of its own.
 func tokenize(text string, toks []token) []token {
 	toks = toks[:0]
+	if need := len(text)/5 + 8; cap(toks) < need {
+		toks = make([]token, 0, need) // English news runs about five bytes a token
+	}
 	lt := asciiLower(text)
 	glued, para := false, true
 	newlines := 0
