@@ -135,11 +135,11 @@ func New(a *dossier.Article) *Record {
 		Headings:  nonNil(a.Headings),
 		Removed:   nonNil(a.Removed),
 		Entities:  entities(a),
-		Quotes:    quotes(a),
 		Positions: []Position{},
 		Events:    []Event{},
 		Times:     times(a),
 	}
+	r.Quotes = quotes(a, r.Entities)
 	if !a.Published.IsZero() {
 		r.Published = a.Published.Format(time.RFC3339)
 	}
