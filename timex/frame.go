@@ -43,35 +43,57 @@ const (
 	dirLater
 )
 
+// sym is one of the few values that lexicon categories other than numbers take (a season, a part
+// of the day, a modifier), kept as a small number so that frames hold no pointers and copy
+// cheaply.
+type sym uint8
+
+var symNames = [...]string{
+	"", "SP", "SU", "FA", "WI", "MO", "AF", "EV", "NI", "DT",
+	"PRESENT_REF", "PAST_REF", "FUTURE_REF", "START", "MID", "END",
+	"APPROX", "LESS", "MORE", "ATLEAST", "ATMOST",
+}
+
+func (s sym) String() string { return symNames[s] }
+
+func symOf(name string) (sym, bool) {
+	for k, n := range symNames {
+		if n == name && k > 0 {
+			return sym(k), true
+		}
+	}
+	return 0, false
+}
+
 // frame collects what the tokens of one candidate expression say. The pattern decides which
 // tokens form an expression; the frame is what they mean, and resolve turns it into a value.
+// It holds no pointers: the matcher copies one for every element it tries.
 type frame struct {
-	typ                       Type // the rule's type, for nested expressions
-	year, month, day, weekday int  // 0 when absent
-	yy                        bool // year written with two digits
-	decade, century           int  // decade 199 for the 1990s; century 19 for the twentieth
-	decadeInCentury           int  // "nineties": 9, century from the reference; -1 when absent
-	hour, minute              int
-	clock                     bool
-	ampm                      byte // 'a', 'p' or 0
-	qty                       float64
-	hasQty, qtyX              bool // a count is given; it is vague ("several")
-	frac                      float64
-	ord                       int
-	unit, unit2               unit
-	season, pod, ref, mod     string
-	holiday                   string
-	deictic                   int
-	hasDeictic                bool
-	shift                     int
-	hasShift, anaph           bool
-	dir                       dir
-	approx                    string
-	each, plural              bool
-	freq                      unit
-	inner                     int // index+1 into the matcher's arena of a nested expression
-	// ext is the token where the expression ends when trailing context follows it, else 0.
-	ext int
+	qty, frac       float64
+	year            int32 // 0 when absent
+	inner           int32 // index+1 into the matcher's arena of a nested expression
+	ext             int32 // the token where the expression ends when trailing context follows, else 0
+	decade          int16 // 199 for the 1990s
+	ord             int16
+	holiday         uint16 // index+1 into the lexicon's holiday rules
+	month, day      int8   // 0 when absent
+	weekday         int8
+	decadeInCentury int8 // "nineties": 9, century from the reference; -1 when absent
+	hour, minute    int8
+	deictic, shift  int8
+	unit, unit2     unit
+	freq            unit
+	dir             dir
+	season, pod     sym
+	ref, mod        sym
+	approx          sym
+	ampm            byte // 'a', 'p' or 0
+	yy              bool // year written with two digits
+	clock           bool
+	hasQty, qtyX    bool // a count is given; it is vague ("several")
+	hasDeictic      bool
+	hasShift, anaph bool
+	each, plural    bool
 }
 
 func newFrame() frame { return frame{decadeInCentury: -1} }
@@ -81,9 +103,9 @@ func (f *frame) apply(e *entry) {
 	for _, ft := range e.feats {
 		switch ft.cat {
 		case catMonth:
-			f.month = int(ft.n)
+			f.month = int8(ft.n)
 		case catWeekday:
-			f.weekday = int(ft.n)
+			f.weekday = int8(ft.n)
 		case catNum:
 			if ft.val == "X" {
 				f.qtyX = true
@@ -94,7 +116,7 @@ func (f *frame) apply(e *entry) {
 		case catFrac:
 			f.frac = ft.n
 		case catOrd:
-			f.ord = int(ft.n)
+			f.ord = int16(ft.n)
 		case catUnit:
 			if f.unit == uNone {
 				f.unit = unitNames[ft.val]
@@ -102,28 +124,29 @@ func (f *frame) apply(e *entry) {
 				f.unit2 = unitNames[ft.val]
 			}
 		case catSeason:
-			f.season = ft.val
+			f.season = ft.sym
 		case catPOD:
-			f.pod = ft.val
+			f.pod = ft.sym
 		case catClock:
 			f.clock = true
-			f.hour, f.minute = parseClock(ft.val)
+			h, m := parseClock(ft.val)
+			f.hour, f.minute = int8(h), int8(m)
 		case catAMPM:
 			f.ampm = ft.val[0]
 		case catDeictic:
-			f.deictic, f.hasDeictic = int(ft.n), true
+			f.deictic, f.hasDeictic = int8(ft.n), true
 		case catRef:
-			f.ref = ft.val
+			f.ref = ft.sym
 		case catShift:
-			f.shift, f.hasShift = int(ft.n), true
+			f.shift, f.hasShift = int8(ft.n), true
 		case catAnaph:
-			f.shift, f.hasShift, f.anaph = int(ft.n), true, true
+			f.shift, f.hasShift, f.anaph = int8(ft.n), true, true
 		case catDir:
 			f.dir = dirNames[ft.val]
 		case catMod:
-			f.mod = ft.val
+			f.mod = ft.sym
 		case catApprox, catPost:
-			f.approx = ft.val
+			f.approx = ft.sym
 		case catEach:
 			f.each = true
 		case catPlural:
@@ -131,9 +154,9 @@ func (f *frame) apply(e *entry) {
 		case catFreq:
 			f.freq = unitNames[ft.val]
 		case catHoliday:
-			f.holiday = ft.val
+			f.holiday = uint16(ft.n)
 		case catDecade:
-			f.decadeInCentury = int(ft.n)
+			f.decadeInCentury = int8(ft.n)
 		}
 	}
 }

@@ -34,7 +34,7 @@ var builtins = map[string]elemKind{
 
 type elem struct {
 	kind elemKind
-	lit  string
+	lit  *word
 	cat  cat
 	val  string
 	// ctx marks a trailing element that must follow the expression but is not part of it
@@ -53,7 +53,7 @@ type node struct {
 	edges []edge
 	rules []int // indexes+1 into grammar.rules of the rules that end here, in file order
 	// A node with many edges indexes them: by literal, by lexicon category, and the rest.
-	byLit map[string][]int
+	byLit map[*word][]int
 	byCat [catCount][]int
 	other []int
 }
@@ -64,7 +64,7 @@ const indexEdges = 6
 // index builds the edge lookups of n and the nodes below it.
 func (n *node) index() {
 	if len(n.edges) >= indexEdges {
-		n.byLit = map[string][]int{}
+		n.byLit = map[*word][]int{}
 		for k, e := range n.edges {
 			switch e.el.kind {
 			case eLit:
@@ -92,9 +92,6 @@ type grammar struct {
 	// sub holds only the date and time rules without trailing context: those a <DATE> element
 	// can match.
 	sub node
-	// starts holds the literal tokens that can begin a rule; other tokens begin one only through
-	// the lexicon or as numbers.
-	starts map[string]bool
 }
 
 // parsePatterns reads lines of the form `TYPE: element element ...` ("#" starts a comment).
@@ -102,7 +99,7 @@ type grammar struct {
 // time expression), or a literal token in lower case; "?" after it makes it optional and "|"
 // separates alternatives. Elements in brackets at the end must follow the expression without
 // being part of it.
-func parsePatterns(g *grammar, name, src string) error {
+func parsePatterns(g *grammar, lx *lexicon, name, src string) error {
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for ln := 1; sc.Scan(); ln++ {
 		line := sc.Text()
@@ -138,7 +135,7 @@ func parsePatterns(g *grammar, name, src string) error {
 			}
 			var alts []elem
 			for _, a := range strings.Split(f, "|") {
-				el, err := parseElem(a)
+				el, err := parseElem(lx, a)
 				if err != nil {
 					return fmt.Errorf("%s:%d: %w", name, ln, err)
 				}
@@ -168,7 +165,7 @@ func parsePatterns(g *grammar, name, src string) error {
 	return sc.Err()
 }
 
-func parseElem(s string) (elem, error) {
+func parseElem(lx *lexicon, s string) (elem, error) {
 	switch {
 	case s == "<DATE>":
 		return elem{kind: eSub}, nil
@@ -187,7 +184,7 @@ func parseElem(s string) (elem, error) {
 	if len(toks) != 1 {
 		return elem{}, fmt.Errorf("%w: literal %q is not one token", ErrRules, s)
 	}
-	return elem{kind: eLit, lit: toks[0].low}, nil
+	return elem{kind: eLit, lit: lx.word(toks[0].low)}, nil
 }
 
 // add inserts every expansion of the slots (each optional slot present or absent, each
@@ -204,7 +201,7 @@ func (g *grammar) add(n *node, slots [][]elem, optional []bool, r int) {
 	}
 	for _, el := range slots[0] {
 		if n == &g.root && el.kind == eLit {
-			g.starts[el.lit] = true
+			el.lit.start = true
 		}
 		g.add(n.child(el), slots[1:], optional[1:], r)
 	}

@@ -69,12 +69,21 @@ func catByName(name string) cat {
 type feat struct {
 	cat cat
 	val string
-	n   float64 // val as a number, when it is one
+	n   float64 // val as a number, when it is one; for a holiday, its index+1 in lexicon.holidays
+	sym sym     // val as a symbol, for the categories whose values are symbols
+}
+
+// word is a distinct lower-cased token that the rules name: in a lexicon phrase, as a literal of
+// a pattern, or both. Tokens of the text point to their word, so that matching compares pointers.
+type word struct {
+	text    string
+	entries []*entry // the lexicon phrases that begin with it
+	start   bool     // a pattern begins with it as a literal
 }
 
 // entry is one phrase of the lexicon with what it means.
 type entry struct {
-	toks []string // lower-cased tokens of the phrase
+	toks []*word // the phrase's tokens
 	// cased entries match only when their first token is capitalised in the text ("May" the month,
 	// not "may" the verb).
 	cased bool
@@ -94,8 +103,9 @@ func (e *entry) has(c cat) (feat, bool) {
 
 // lexicon maps phrases to their meaning, indexed by the phrase's first token.
 type lexicon struct {
-	byFirst  map[string][]*entry
+	words    map[string]*word
 	suffixes []*entry
+	holidays []string // the holiday rules, which frames refer to by number
 }
 
 // parseLexicon reads lines of the form `cat=value cat=value: phrase, phrase` ("#" starts a comment;
@@ -127,6 +137,20 @@ func parseLexicon(lx *lexicon, name, src string) error {
 			if n, err := strconv.ParseFloat(strings.TrimPrefix(v, "+"), 64); err == nil {
 				f.n = n
 			}
+			switch c {
+			case catSeason, catPOD, catRef, catMod, catApprox, catPost:
+				s, ok := symOf(v)
+				if !ok {
+					return fmt.Errorf("%s:%d: %w: unknown value %q of %s", name, ln, ErrRules, v, k)
+				}
+				f.sym = s
+			case catHoliday:
+				if _, ok := holidayDate(v, 2000); !ok {
+					return fmt.Errorf("%s:%d: %w: bad holiday rule %q", name, ln, ErrRules, v)
+				}
+				lx.holidays = append(lx.holidays, v)
+				f.n = float64(len(lx.holidays))
+			}
 			feats = append(feats, f)
 		}
 		for _, ph := range strings.Split(body, ",") {
@@ -142,7 +166,7 @@ func parseLexicon(lx *lexicon, name, src string) error {
 				e.suffix, ph = true, ph[1:]
 			}
 			for _, t := range tokenize(ph, nil) {
-				e.toks = append(e.toks, t.low)
+				e.toks = append(e.toks, lx.word(t.low))
 			}
 			if len(e.toks) == 0 {
 				return fmt.Errorf("%s:%d: %w: empty phrase", name, ln, ErrRules)
@@ -151,10 +175,20 @@ func parseLexicon(lx *lexicon, name, src string) error {
 				lx.suffixes = append(lx.suffixes, e)
 				continue
 			}
-			lx.byFirst[e.toks[0]] = append(lx.byFirst[e.toks[0]], e)
+			e.toks[0].entries = append(e.toks[0].entries, e)
 		}
 	}
 	return sc.Err()
+}
+
+// word returns the word for a lower-cased token, adding it if it is new.
+func (lx *lexicon) word(low string) *word {
+	w := lx.words[low]
+	if w == nil {
+		w = &word{text: low}
+		lx.words[low] = w
+	}
+	return w
 }
 
 // hit is a lexicon entry found in the text, n tokens long.
@@ -166,7 +200,10 @@ type hit struct {
 // lookup appends the entries that match the tokens at i.
 func (lx *lexicon) lookup(toks []token, i int, hits []hit) []hit {
 	t := &toks[i]
-	for _, e := range lx.byFirst[t.low] {
+	if t.w == nil {
+		return hits
+	}
+	for _, e := range t.w.entries {
 		if e.cased && !t.upper {
 			continue
 		}
@@ -175,7 +212,7 @@ func (lx *lexicon) lookup(toks []token, i int, hits []hit) []hit {
 		}
 		ok := true
 		for k := 1; k < len(e.toks); k++ {
-			if toks[i+k].low != e.toks[k] {
+			if toks[i+k].w != e.toks[k] {
 				ok = false
 				break
 			}
@@ -193,7 +230,7 @@ func (lx *lexicon) suffixHit(t *token) *entry {
 		return nil
 	}
 	for _, e := range lx.suffixes {
-		s := e.toks[0]
+		s := e.toks[0].text
 		if len(t.low) > len(s)+2 && strings.HasSuffix(t.low, s) {
 			return e
 		}

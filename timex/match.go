@@ -42,6 +42,9 @@ func (m *matcher) reset(toks []token) {
 		m.hitAt = make([]int, 0, len(toks)+1)
 	}
 	for i := range toks {
+		toks[i].w = m.lx.words[toks[i].low]
+	}
+	for i := range toks {
 		m.hitAt = append(m.hitAt, len(m.hits))
 		m.hits = m.lx.lookup(toks, i, m.hits)
 	}
@@ -53,7 +56,7 @@ func (m *matcher) hitsAt(i int) []hit { return m.hits[m.hitAt[i]:m.hitAt[i+1]] }
 // canStart reports whether any rule may begin at token i.
 func (m *matcher) canStart(i int) bool {
 	t := &m.toks[i]
-	return t.kind == kNum || m.hitAt[i] < m.hitAt[i+1] || m.g.starts[t.low] || t.low == "'"
+	return t.kind == kNum || m.hitAt[i] < m.hitAt[i+1] || t.w != nil && t.w.start || t.low == "'"
 }
 
 // longest returns the longest match of a rule at token i (the earliest rule on a tie), or
@@ -92,7 +95,9 @@ func (m *matcher) walk(n *node, i, level, depth int, found *[]cand) {
 	// A node with many edges tries only those that the token can match: its literal, the
 	// categories of its lexicon entries, and the built-in readers.
 	mark := len(m.picks)
-	m.picks = append(m.picks, n.byLit[m.toks[i].low]...)
+	if w := m.toks[i].w; w != nil {
+		m.picks = append(m.picks, n.byLit[w]...)
+	}
 	for _, h := range m.hitsAt(i) {
 		for _, ft := range h.e.feats {
 			for _, k := range n.byCat[ft.cat] {
@@ -130,7 +135,7 @@ func (m *matcher) step(e *edge, i, level, depth int, found *[]cand) {
 	g := &m.frames[level+1]
 	switch e.el.kind {
 	case eLit:
-		if t.low == e.el.lit {
+		if t.w == e.el.lit {
 			*g = *f
 			m.next(e, i, i+1, level+1, depth, found)
 		}
@@ -156,23 +161,23 @@ func (m *matcher) step(e *edge, i, level, depth int, found *[]cand) {
 		switch {
 		case t.digits == 4 && t.num >= 1000 && t.num < 3000:
 			*g = *f
-			g.year = int(t.num)
+			g.year = int32(t.num)
 			m.next(e, i, i+1, level+1, depth, found)
 		case t.low == "'" && i+1 < len(m.toks) && m.toks[i+1].glued && m.toks[i+1].digits == 2 && !m.gluedS(i+2):
 			*g = *f
-			g.year, g.yy = int(m.toks[i+1].num), true
+			g.year, g.yy = int32(m.toks[i+1].num), true
 			m.next(e, i, i+2, level+1, depth, found)
 		case t.kind == kWord:
 			if y, j := m.spokenYear(i); j > i {
 				*g = *f
-				g.year = y
+				g.year = int32(y)
 				m.next(e, i, j, level+1, depth, found)
 			}
 		}
 	case eDay:
 		if t.digits >= 1 && t.digits <= 2 && t.num >= 1 && t.num <= 31 {
 			*g = *f
-			g.day = int(t.num)
+			g.day = int8(t.num)
 			j := i + 1
 			if m.ordSuffix(j) {
 				j++
@@ -182,13 +187,13 @@ func (m *matcher) step(e *edge, i, level, depth int, found *[]cand) {
 		}
 		if n, j := m.ordinal(i); j > i && n <= 31 {
 			*g = *f
-			g.day = n
+			g.day = int8(n)
 			m.next(e, i, j, level+1, depth, found)
 		}
 	case eOrdinal:
 		if n, j := m.ordinal(i); j > i {
 			*g = *f
-			g.ord = n
+			g.ord = int16(n)
 			m.next(e, i, j, level+1, depth, found)
 		}
 	case eDecade:
@@ -199,19 +204,19 @@ func (m *matcher) step(e *edge, i, level, depth int, found *[]cand) {
 	case eHour:
 		if t.digits >= 1 && t.digits <= 2 && t.num <= 24 {
 			*g = *f
-			g.hour, g.clock = int(t.num), true
+			g.hour, g.clock = int8(t.num), true
 			m.next(e, i, i+1, level+1, depth, found)
 		}
 	case eMinute:
 		if t.digits == 2 && t.num <= 59 {
 			*g = *f
-			g.minute = int(t.num)
+			g.minute = int8(t.num)
 			m.next(e, i, i+1, level+1, depth, found)
 		}
 	case eMonthNum:
 		if t.digits >= 1 && t.digits <= 2 && t.num >= 1 && t.num <= 12 {
 			*g = *f
-			g.month = int(t.num)
+			g.month = int8(t.num)
 			m.next(e, i, i+1, level+1, depth, found)
 		}
 	case eSub:
@@ -225,10 +230,9 @@ func (m *matcher) step(e *edge, i, level, depth int, found *[]cand) {
 			if sub.end <= i {
 				continue
 			}
-			sub.f.typ = m.g.rules[sub.rule-1].typ
 			m.arena = append(m.arena, sub.f)
 			*g = *f
-			g.inner = len(m.arena)
+			g.inner = int32(len(m.arena))
 			m.next(e, i, sub.end, level+1, depth, found)
 		}
 	}
@@ -238,7 +242,7 @@ func (m *matcher) step(e *edge, i, level, depth int, found *[]cand) {
 // expression ends when the element is trailing context.
 func (m *matcher) next(e *edge, i, j, level, depth int, found *[]cand) {
 	if g := &m.frames[level]; e.el.ctx && g.ext == 0 {
-		g.ext = i
+		g.ext = int32(i)
 	}
 	m.walk(e.to, j, level, depth, found)
 }
@@ -316,13 +320,13 @@ func (m *matcher) decade(i int, f *frame) int {
 	t := &m.toks[i]
 	switch {
 	case t.digits == 4 && int(t.num)%10 == 0 && m.gluedS(i+1):
-		f.decade = int(t.num) / 10
+		f.decade = int16(t.num) / 10
 		return i + 2
 	case t.digits == 2 && int(t.num)%10 == 0 && m.gluedS(i+1):
-		f.decadeInCentury = int(t.num) / 10
+		f.decadeInCentury = int8(t.num) / 10
 		return i + 2
 	case t.low == "'" && i+2 < len(m.toks) && m.toks[i+1].digits == 2 && int(m.toks[i+1].num)%10 == 0 && m.gluedS(i+2):
-		f.decadeInCentury = int(m.toks[i+1].num) / 10
+		f.decadeInCentury = int8(m.toks[i+1].num) / 10
 		return i + 3
 	}
 	for _, h := range m.hitsAt(i) {

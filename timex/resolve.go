@@ -25,8 +25,9 @@ type resolver struct {
 	ref    point // the reference day; unknown when the text has no date
 	hasRef bool
 	// seen lists the times the text established, most recent last.
-	seen  []point
-	arena []frame
+	seen     []point
+	arena    []frame
+	holidays []string // the lexicon's holiday rules, which frames name by number
 }
 
 func newResolver(ref time.Time) *resolver {
@@ -121,19 +122,19 @@ func (r *resolver) resolve(f *frame, typ Type, tn tense) (result, bool) {
 	case Set:
 		return r.set(f)
 	}
-	if f.ref != "" {
-		return result{typ: Date, value: f.ref}, true
+	if f.ref != 0 {
+		return result{typ: Date, value: f.ref.String()}, true
 	}
-	if f.plural && f.weekday > 0 {
+	if f.plural && int(f.weekday) > 0 {
 		return r.set(f) // "on Mondays"
 	}
-	if f.plural && f.unit != uNone && !f.hasShift && !f.hasQty && f.dir == dirNone && f.ref == "" {
+	if f.plural && f.unit != uNone && !f.hasShift && !f.hasQty && f.dir == dirNone && f.ref == 0 {
 		return r.duration(f) // "in the weeks before": some weeks
 	}
 	if f.plural && f.hasShift && !f.hasQty && f.dir == dirNone {
 		// "the coming months", "the past weeks": somewhere in the future or the past.
 		v := "PAST_REF"
-		if f.shift > 0 {
+		if int(f.shift) > 0 {
 			v = "FUTURE_REF"
 		}
 		return result{typ: Date, value: v}, true
@@ -143,22 +144,22 @@ func (r *resolver) resolve(f *frame, typ Type, tn tense) (result, bool) {
 		if f.dir == dirHence || f.dir == dirLater {
 			v = "FUTURE_REF"
 		}
-		return result{typ: Date, value: v, mod: f.mod}, true
+		return result{typ: Date, value: v, mod: f.mod.String()}, true
 	}
 	p, ok := r.point(f, tn)
 	if !ok {
 		return result{}, false
 	}
-	res := result{typ: typ, p: p, value: p.value(), mod: f.mod, establishes: p.known()}
+	res := result{typ: typ, p: p, value: p.value(), mod: f.mod.String(), establishes: p.known()}
 	if p.g >= gPOD {
 		res.typ = Time
 	} else {
 		res.typ = Date
 	}
-	if f.approx != "" {
-		res.mod = pointMod(f.approx, f.dir)
+	if f.approx != 0 {
+		res.mod = pointMod(f.approx.String(), f.dir)
 	}
-	if !f.hasShift && f.dir == dirNone && f.unit != uNone && f.ord == 0 && f.year == 0 && f.inner == 0 {
+	if !f.hasShift && f.dir == dirNone && f.unit != uNone && int(f.ord) == 0 && int(f.year) == 0 && f.inner == 0 {
 		res.establishes = false // "the year" repeats a time in hand
 	}
 	if f.dir != dirNone && f.unit >= uYear {
@@ -181,7 +182,7 @@ func (r *resolver) point(f *frame, tn tense) (point, bool) {
 	hasBase := false
 	if f.inner > 0 {
 		inner := &r.arena[f.inner-1]
-		if inner.ref != "" {
+		if inner.ref != 0 {
 			return point{}, false
 		}
 		if b, ok := r.point(inner, tn); ok {
@@ -193,47 +194,47 @@ func (r *resolver) point(f *frame, tn tense) (point, bool) {
 	}
 	switch {
 	case f.hasDeictic:
-		return r.timeOfDay(r.refAt(gDay).shift(f.deictic, uDay), f), true
-	case f.decade > 0:
-		return point{g: gDecade, y: f.decade * 10}, true
-	case f.decadeInCentury >= 0:
+		return r.timeOfDay(r.refAt(gDay).shift(int(f.deictic), uDay), f), true
+	case int(f.decade) > 0:
+		return point{g: gDecade, y: int(f.decade) * 10}, true
+	case int(f.decadeInCentury) >= 0:
 		if !r.hasRef {
 			return unknownAt(gDecade), true
 		}
 		c := r.ref.y / 100
-		if c*10+f.decadeInCentury > r.ref.y/10 {
+		if c*10+int(f.decadeInCentury) > r.ref.y/10 {
 			c-- // "the nineties" seen from 2025 are the 1990s
 		}
-		return point{g: gDecade, y: c*100 + f.decadeInCentury*10}, true
-	case f.unit == uCentury && f.ord > 0 && !f.hasShift:
-		if f.ord > 30 {
+		return point{g: gDecade, y: c*100 + int(f.decadeInCentury)*10}, true
+	case f.unit == uCentury && int(f.ord) > 0 && !f.hasShift:
+		if int(f.ord) > 30 {
 			return point{}, false
 		}
-		return point{g: gCentury, y: (f.ord - 1) * 100}, true
-	case f.holiday != "":
+		return point{g: gCentury, y: (int(f.ord) - 1) * 100}, true
+	case f.holiday != 0:
 		return r.holiday(f, base, hasBase, tn), true
-	case f.month > 0:
+	case int(f.month) > 0:
 		return r.monthDay(f, base, hasBase, tn), true
-	case f.season != "" && !f.each:
+	case f.season != 0 && !f.each:
 		y := r.yearOf(f, base, hasBase, tn, func(y int) int {
-			return compareInts(seasonIndex(f.season), r.ref.trunc(gSeason).seasonIdx(), 0, 0)
+			return compareInts(seasonIndex(f.season.String()), r.ref.trunc(gSeason).seasonIdx(), 0, 0)
 		}, func(y int) time.Time {
-			return time.Date(y, time.Month(1+3*seasonIndex(f.season)), 15, 0, 0, 0, 0, time.UTC)
+			return time.Date(y, time.Month(1+3*seasonIndex(f.season.String())), 15, 0, 0, 0, 0, time.UTC)
 		})
-		return point{g: gSeason, y: y, season: f.season}, true
-	case (f.unit == uQuarter || f.unit == uHalf) && f.ord > 0:
-		if f.unit == uQuarter && f.ord > 4 || f.unit == uHalf && f.ord > 2 {
+		return point{g: gSeason, y: y, season: f.season.String()}, true
+	case (f.unit == uQuarter || f.unit == uHalf) && int(f.ord) > 0:
+		if f.unit == uQuarter && int(f.ord) > 4 || f.unit == uHalf && int(f.ord) > 2 {
 			return point{}, false
 		}
 		return r.partOfYear(f, base, hasBase, tn), true
-	case f.weekday > 0:
+	case int(f.weekday) > 0:
 		return r.timeOfDay(r.weekday(f, base, hasBase, tn), f), true
-	case f.year > 0 && f.unit == uQuarter:
+	case int(f.year) > 0 && f.unit == uQuarter:
 		// "the 1988 quarter": the quarter in hand, in that year.
 		p := r.lastAt(gQuarter)
 		p.y = r.fullYear(f)
 		return p, true
-	case f.year > 0:
+	case int(f.year) > 0:
 		return point{g: gYear, y: r.fullYear(f)}, true
 	case f.unit == uPeriod:
 		// "the period", "the latest period": the period in hand.
@@ -244,19 +245,19 @@ func (r *resolver) point(f *frame, tn tense) (point, bool) {
 			return p, true
 		}
 		if f.hasShift {
-			return r.refAt(gQuarter).shift(f.shift, uQuarter), true
+			return r.refAt(gQuarter).shift(int(f.shift), uQuarter), true
 		}
 		return point{}, false
 	case f.hasShift && f.unit != uNone && f.unit != uPOD:
 		return r.shifted(f), true
-	case f.hasShift && f.pod != "":
+	case f.hasShift && f.pod != 0:
 		// "this morning", "last night", "the next morning": the part of a day near the
 		// reference, or near the day in hand.
 		d := r.refAt(gDay)
 		if f.anaph {
 			d = r.lastAt(gDay)
 		}
-		return r.timeOfDay(d.shift(f.shift, uDay), f), true
+		return r.timeOfDay(d.shift(int(f.shift), uDay), f), true
 	case f.unit != uNone && hasBase:
 		// "the quarter ended Sept. 30": the period around the time the text gives.
 		if f.unit == uPeriod {
@@ -265,7 +266,7 @@ func (r *resolver) point(f *frame, tn tense) (point, bool) {
 		return base.trunc(unitGran(f.unit)), true
 	case f.unit != uNone:
 		return r.lastAt(unitGran(f.unit)), true
-	case f.clock || f.pod != "":
+	case f.clock || f.pod != 0:
 		// "the morning", "10:35 a.m.": on the day in hand.
 		d := r.lastAt(gDay)
 		if hasBase {
@@ -299,17 +300,17 @@ func compareInts(a1, b1, a2, b2 int) int {
 // nearest the reference time.
 func (r *resolver) fullYear(f *frame) int {
 	if !f.yy {
-		return f.year
+		return int(f.year)
 	}
 	if !r.hasRef {
-		if f.year < 30 {
-			return 2000 + f.year
+		if int(f.year) < 30 {
+			return 2000 + int(f.year)
 		}
-		return 1900 + f.year
+		return 1900 + int(f.year)
 	}
 	best := 0
 	for c := r.ref.y/100 - 1; c <= r.ref.y/100+1; c++ {
-		y := c*100 + f.year
+		y := c*100 + int(f.year)
 		if best == 0 || abs(y-r.ref.y) < abs(best-r.ref.y) {
 			best = y
 		}
@@ -334,7 +335,7 @@ func abs(v int) int {
 // side.
 func (r *resolver) yearOf(f *frame, base point, hasBase bool, tn tense, cmp func(y int) int, mid func(y int) time.Time) int {
 	switch {
-	case f.year > 0:
+	case int(f.year) > 0:
 		return r.fullYear(f)
 	case hasBase && base.known():
 		return base.y
@@ -343,12 +344,12 @@ func (r *resolver) yearOf(f *frame, base point, hasBase bool, tn tense, cmp func
 	}
 	y := r.ref.y
 	switch {
-	case f.hasShift && f.shift < 0:
+	case f.hasShift && int(f.shift) < 0:
 		if cmp(y) >= 0 {
 			y--
 		}
 		return y
-	case f.hasShift && f.shift > 0:
+	case f.hasShift && int(f.shift) > 0:
 		if cmp(y) <= 0 {
 			y++
 		}
@@ -384,67 +385,67 @@ const tenseWeight = 3
 
 func (r *resolver) monthDay(f *frame, base point, hasBase bool, tn tense) point {
 	y := r.yearOf(f, base, hasBase, tn, func(int) int {
-		if f.day > 0 {
-			return compareInts(f.month, r.ref.m, f.day, r.ref.d)
+		if int(f.day) > 0 {
+			return compareInts(int(f.month), r.ref.m, int(f.day), r.ref.d)
 		}
-		return compareInts(f.month, r.ref.m, 0, 0)
+		return compareInts(int(f.month), r.ref.m, 0, 0)
 	}, func(y int) time.Time {
-		d := f.day
-		if d == 0 || d > daysIn(y, f.month) {
+		d := int(f.day)
+		if d == 0 || d > daysIn(y, int(f.month)) {
 			d = 15
 		}
-		return time.Date(y, time.Month(f.month), d, 0, 0, 0, 0, time.UTC)
+		return time.Date(y, time.Month(int(f.month)), d, 0, 0, 0, 0, time.UTC)
 	})
-	if f.day == 0 {
-		return point{g: gMonth, y: y, m: f.month}
+	if int(f.day) == 0 {
+		return point{g: gMonth, y: y, m: int(f.month)}
 	}
-	if f.weekday > 0 && f.year == 0 && y != x && !hasBase {
+	if int(f.weekday) > 0 && int(f.year) == 0 && y != x && !hasBase {
 		// "Monday, Oct. 26": the year nearest the one chosen in which that day is a Monday.
 		for _, d := range []int{0, -1, 1} {
-			if t := time.Date(y+d, time.Month(f.month), f.day, 0, 0, 0, 0, time.UTC); weekdayOf(t) == f.weekday && int(t.Month()) == f.month {
+			if t := time.Date(y+d, time.Month(int(f.month)), int(f.day), 0, 0, 0, 0, time.UTC); weekdayOf(t) == int(f.weekday) && int(t.Month()) == int(f.month) {
 				y += d
 				break
 			}
 		}
 	}
-	if f.day > daysIn(max(y, 2000), f.month) && y != x || f.day > 31 {
-		return point{g: gMonth, y: y, m: f.month}
+	if int(f.day) > daysIn(max(y, 2000), int(f.month)) && y != x || int(f.day) > 31 {
+		return point{g: gMonth, y: y, m: int(f.month)}
 	}
-	return r.timeOfDay(point{g: gDay, y: y, m: f.month, d: f.day}, f)
+	return r.timeOfDay(point{g: gDay, y: y, m: int(f.month), d: int(f.day)}, f)
 }
 
 func (r *resolver) partOfYear(f *frame, base point, hasBase bool, tn tense) point {
 	if f.unit == uHalf {
-		y := r.yearOf(f, base, hasBase, tn, func(int) int { return compareInts(f.ord, r.ref.trunc(gHalf).h, 0, 0) }, nil)
-		return point{g: gHalf, y: y, h: f.ord}
+		y := r.yearOf(f, base, hasBase, tn, func(int) int { return compareInts(int(f.ord), r.ref.trunc(gHalf).h, 0, 0) }, nil)
+		return point{g: gHalf, y: y, h: int(f.ord)}
 	}
 	if tn == tenseFuture {
 		// A quarter ahead of the reference is this year's as often as next year's: the company
 		// reporting in November "expects the fourth quarter" to be this one.
 		tn = tenseNone
 	}
-	y := r.yearOf(f, base, hasBase, tn, func(int) int { return compareInts(f.ord, r.ref.trunc(gQuarter).q, 0, 0) }, nil)
-	return point{g: gQuarter, y: y, q: f.ord}
+	y := r.yearOf(f, base, hasBase, tn, func(int) int { return compareInts(int(f.ord), r.ref.trunc(gQuarter).q, 0, 0) }, nil)
+	return point{g: gQuarter, y: y, q: int(f.ord)}
 }
 
 func (r *resolver) holiday(f *frame, base point, hasBase bool, tn tense) point {
 	y := r.yearOf(f, base, hasBase, tn, func(y int) int {
-		t, ok := holidayDate(f.holiday, y)
+		t, ok := holidayDate(r.holidays[f.holiday-1], y)
 		if !ok {
 			return 0
 		}
 		return compareInts(int(t.Month()), r.ref.m, t.Day(), r.ref.d)
 	}, func(y int) time.Time {
-		t, _ := holidayDate(f.holiday, y)
+		t, _ := holidayDate(r.holidays[f.holiday-1], y)
 		return t
 	})
 	if y == x {
-		if m, d, ok := fixedHoliday(f.holiday); ok {
+		if m, d, ok := fixedHoliday(r.holidays[f.holiday-1]); ok {
 			return point{g: gDay, y: x, m: m, d: d}
 		}
 		return unknownAt(gDay)
 	}
-	t, ok := holidayDate(f.holiday, y)
+	t, ok := holidayDate(r.holidays[f.holiday-1], y)
 	if !ok {
 		return point{g: gYear, y: y}
 	}
@@ -456,7 +457,7 @@ func (r *resolver) holiday(f *frame, base point, hasBase bool, tn tense) point {
 // verb speaks of the future, else the one before.
 func (r *resolver) weekday(f *frame, base point, hasBase bool, tn tense) point {
 	if hasBase && base.known() && (base.g == gWeek || base.g == gWeekend) {
-		return dayPoint(isoMonday(base.y, base.w).AddDate(0, 0, f.weekday-1))
+		return dayPoint(isoMonday(base.y, base.w).AddDate(0, 0, int(f.weekday)-1))
 	}
 	from := r.ref
 	known := r.hasRef
@@ -466,26 +467,26 @@ func (r *resolver) weekday(f *frame, base point, hasBase bool, tn tense) point {
 		}
 	}
 	if !known {
-		return point{g: gDay, y: x, dayOfWeekX: true, wd: f.weekday}
+		return point{g: gDay, y: x, dayOfWeekX: true, wd: int(f.weekday)}
 	}
 	t := from.date()
 	rw := weekdayOf(t)
-	back := (rw - f.weekday + 7) % 7
-	fwd := (f.weekday - rw + 7) % 7
+	back := (rw - int(f.weekday) + 7) % 7
+	fwd := (int(f.weekday) - rw + 7) % 7
 	var days int
 	switch {
-	case f.hasShift && f.shift < 0:
+	case f.hasShift && int(f.shift) < 0:
 		if back == 0 {
 			back = 7
 		}
 		days = -back
-	case f.hasShift && f.shift > 0:
+	case f.hasShift && int(f.shift) > 0:
 		if fwd == 0 {
 			fwd = 7
 		}
 		days = fwd
 	case f.hasShift:
-		days = f.weekday - rw
+		days = int(f.weekday) - rw
 	case tn == tenseFuture:
 		days = fwd
 	default:
@@ -502,7 +503,7 @@ func (r *resolver) shifted(f *frame) point {
 	if f.anaph {
 		base = r.lastAt(g)
 	}
-	return base.shift(f.shift, f.unit)
+	return base.shift(int(f.shift), f.unit)
 }
 
 // offset resolves counted offsets: "two years ago" from the reference time, "three days later"
@@ -572,20 +573,20 @@ func (r *resolver) timeOfDay(p point, f *frame) point {
 	if p.g < gDay {
 		return p
 	}
-	if f.pod != "" {
-		p.g, p.pod = gPOD, f.pod
+	if f.pod != 0 {
+		p.g, p.pod = gPOD, f.pod.String()
 	}
 	if f.clock {
-		h := f.hour
+		h := int(f.hour)
 		switch {
 		case f.ampm == 'p' && h < 12:
 			h += 12
 		case f.ampm == 'a' && h == 12:
 			h = 0
-		case f.ampm == 0 && h < 12 && (f.pod == "AF" || f.pod == "EV" || f.pod == "NI" && h >= 6):
+		case f.ampm == 0 && h < 12 && (f.pod.String() == "AF" || f.pod.String() == "EV" || f.pod.String() == "NI" && h >= 6):
 			h += 12 // "7 in the evening"
 		}
-		p.g, p.hour, p.min, p.pod = gMinute, h, f.minute, ""
+		p.g, p.hour, p.min, p.pod = gMinute, h, int(f.minute), ""
 	}
 	return p
 }
@@ -650,9 +651,9 @@ func (r *resolver) duration(f *frame) (result, bool) {
 		n = f.qty
 	}
 	n += f.frac
-	mod := durationMod(f.approx)
-	if mod == "" && f.mod != "" {
-		mod = f.mod
+	mod := durationMod(f.approx.String())
+	if mod == "" && f.mod != 0 {
+		mod = f.mod.String()
 	}
 	return result{typ: Duration, value: durationValue(n, vague, u), mod: mod}, true
 }
@@ -753,25 +754,25 @@ func (r *resolver) set(f *frame) (result, bool) {
 	switch {
 	case f.freq != uNone:
 		v = durationValue(1, false, f.freq)
-	case f.weekday > 0:
-		v = "XXXX-WXX-" + strconv.Itoa(f.weekday)
-		if f.pod != "" {
-			v += "T" + f.pod
+	case int(f.weekday) > 0:
+		v = "XXXX-WXX-" + strconv.Itoa(int(f.weekday))
+		if f.pod != 0 {
+			v += "T" + f.pod.String()
 		}
-	case f.month > 0:
-		v = point{g: gMonth, y: x, m: f.month}.value()
-	case f.season != "":
-		v = "XXXX-" + f.season
-	case f.unit == uQuarter && f.ord > 0:
-		v = "XXXX-Q" + strconv.Itoa(min(f.ord, 4))
+	case int(f.month) > 0:
+		v = point{g: gMonth, y: x, m: int(f.month)}.value()
+	case f.season != 0:
+		v = "XXXX-" + f.season.String()
+	case f.unit == uQuarter && int(f.ord) > 0:
+		v = "XXXX-Q" + strconv.Itoa(min(int(f.ord), 4))
 	case f.unit != uNone && f.unit != uPeriod:
 		n := 1.0
 		if f.hasQty && !f.qtyX {
 			n = f.qty
 		}
 		v = durationValue(n, f.qtyX, f.unit)
-	case f.pod != "":
-		v = "XXXX-XX-XXT" + f.pod
+	case f.pod != 0:
+		v = "XXXX-XX-XXT" + f.pod.String()
 	default:
 		return result{}, false
 	}

@@ -58,8 +58,7 @@ type Tagger struct {
 // sequences of them form expressions.
 func New(lang string) (*Tagger, error) {
 	t := &Tagger{
-		lx: lexicon{byFirst: map[string][]*entry{}},
-		g:  grammar{starts: map[string]bool{}},
+		lx: lexicon{words: map[string]*word{}},
 	}
 	lex, err := fs.ReadFile(rules, "rules/"+lang+"/lexicon.txt")
 	if errors.Is(err, fs.ErrNotExist) {
@@ -75,7 +74,7 @@ func New(lang string) (*Tagger, error) {
 	if err := parseLexicon(&t.lx, lang+"/lexicon.txt", string(lex)); err != nil {
 		return nil, err
 	}
-	if err := parsePatterns(&t.g, lang+"/patterns.txt", string(pat)); err != nil {
+	if err := parsePatterns(&t.g, &t.lx, lang+"/patterns.txt", string(pat)); err != nil {
 		return nil, err
 	}
 	t.g.root.index()
@@ -106,7 +105,7 @@ func (t *Tagger) Tag(text string, ref time.Time) []Expr {
 			i++
 			continue
 		}
-		r.arena = m.arena
+		r.arena, r.holidays = m.arena, t.lx.holidays
 		typ := t.g.rules[c.rule-1].typ
 		if typ == none {
 			i = c.end
@@ -114,7 +113,7 @@ func (t *Tagger) Tag(text string, ref time.Time) []Expr {
 		}
 		end := c.end
 		if c.f.ext > 0 {
-			end = c.f.ext
+			end = int(c.f.ext)
 		}
 		res, ok := r.resolve(&c.f, typ, m.tense(i, end))
 		if ok {

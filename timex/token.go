@@ -19,7 +19,9 @@ type token struct {
 	start, end int
 	// low is the token lower-cased, with typographic apostrophes and dashes folded to ASCII so that
 	// rules are written once.
-	low  string
+	low string
+	// w is the word of the rules the token is, or nil.
+	w    *word
 	kind tokKind
 	// upper reports whether the token starts with an upper-case letter.
 	upper bool
@@ -112,6 +114,10 @@ func isLetter(r rune) bool {
 // a token of its own.
 func scanWord(text string, i int) int {
 	for i < len(text) {
+		if c := text[i] | 0x20; c >= 'a' && c <= 'z' {
+			i++ // the common case: an ASCII letter
+			continue
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
