@@ -145,10 +145,39 @@ func TestTrainRefit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if refit.Epoch != alone.Epoch || refit.Dev.Overall != alone.Dev.Overall {
-		t.Errorf("refit chose epoch %d (dev %+v), train alone %d (dev %+v): want the same choice", refit.Epoch, refit.Dev.Overall, alone.Epoch, alone.Dev.Overall)
+	if !slices.Equal(refit.Epochs, alone.Epochs) || refit.Dev.Overall != alone.Dev.Overall {
+		t.Errorf("refit chose epochs %v (dev %+v), train alone %v (dev %+v): want the same choice", refit.Epochs, refit.Dev.Overall, alone.Epochs, alone.Dev.Overall)
 	}
 	if got, base := refit.Model.Score(dev).Overall.F1(), alone.Model.Score(dev).Overall.F1(); got <= base {
 		t.Errorf("refitted model scores dev %.3f, no better than %.3f trained on train alone", got, base)
+	}
+}
+
+// TestTrainReproducible checks that training twice with the same seeds writes the same model, and
+// that each seed gets its own number of epochs.
+func TestTrainReproducible(t *testing.T) {
+	train := readDocs(t, "train.txt")[:30]
+	dev := readDocs(t, "dev.txt")[:8]
+	lx, err := ner.DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var models [2][]byte
+	for i := range models {
+		res, err := ner.Train(t.Context(), train, dev, lx, ner.TrainConfig{Seed: 3, Seeds: 2, MaxEpochs: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Epochs) != 2 {
+			t.Fatalf("epochs %v, want one per seed", res.Epochs)
+		}
+		var buf bytes.Buffer
+		if err := res.Model.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		models[i] = buf.Bytes()
+	}
+	if !bytes.Equal(models[0], models[1]) {
+		t.Error("two trainings with the same seeds wrote different models")
 	}
 }

@@ -17,6 +17,10 @@ type TrainConfig struct {
 	// Seed fixes the order in which documents are visited in each epoch, so that a run can be
 	// repeated exactly.
 	Seed uint64
+	// Seeds is how many models, trained with the seeds Seed, Seed+1, ..., have their weights
+	// averaged into the one returned (default 1). The order of the documents moves a
+	// perceptron's weights by chance; the average of a few orders is steadier than any one.
+	Seeds int
 	// MaxEpochs bounds the passes over the training data (default 30).
 	MaxEpochs int
 	// Patience is how many epochs without a better dev F1 end training (default 4).
@@ -27,15 +31,15 @@ type TrainConfig struct {
 	// commonly made so.
 	Refit bool
 	// Progress, when set, is told each epoch's dev scores.
-	Progress func(epoch int, dev Scores)
+	Progress func(seed uint64, epoch int, dev Scores)
 }
 
-// TrainResult is what training kept: the model of the epoch with the best dev F1, or with Refit
-// the model trained on train and dev for that many epochs.
+// TrainResult is what training kept: the average of the models of the epochs with the best dev F1
+// of each seed, or with Refit of the models trained on train and dev for those many epochs.
 type TrainResult struct {
-	Model *Model
-	Epoch int
-	Dev   Scores // of the model of the best epoch trained on train alone
+	Model  *Model
+	Epochs []int  // the number of epochs dev chose for each seed
+	Dev    Scores // of the average of the models trained on train alone
 }
 
 // Train trains a tagger on the tagged documents of train with the averaged structured perceptron,
@@ -48,35 +52,51 @@ func Train(ctx context.Context, train, dev []Document, lx *Lexicon, cfg TrainCon
 	if cfg.Patience <= 0 {
 		cfg.Patience = 4
 	}
+	cfg.Seeds = max(cfg.Seeds, 1)
 	lx = lx.with(cfg.Options)
-	tr := newTrainer(lx, cfg.Options, train)
-	if len(tr.docs) == 0 {
+	base := newTrainer(lx, cfg.Options, train)
+	if len(base.docs) == 0 {
 		return nil, ErrNoTrainingData
 	}
-	var best *TrainResult
-	err := tr.run(ctx, cfg.Seed, cfg.MaxEpochs, func(epoch int) bool {
-		m := tr.average()
-		s := m.Score(dev)
-		if cfg.Progress != nil {
-			cfg.Progress(epoch, s)
-		}
-		if best == nil || s.Overall.F1() > best.Dev.Overall.F1() {
-			best = &TrainResult{Model: m, Epoch: epoch, Dev: s}
-		}
-		return epoch-best.Epoch < cfg.Patience
-	})
-	if err != nil {
-		return nil, err
-	}
+	var all *trainer
 	if cfg.Refit {
-		all := newTrainer(lx, cfg.Options, slices.Concat(train, dev))
-		if err := all.run(ctx, cfg.Seed, best.Epoch, func(int) bool { return true }); err != nil {
+		all = newTrainer(lx, cfg.Options, slices.Concat(train, dev))
+	}
+	res := &TrainResult{}
+	var alone, kept []averaged
+	for k := range cfg.Seeds {
+		seed := cfg.Seed + uint64(k)
+		tr := base.fresh()
+		var best averaged
+		bestEpoch, bestF1 := 0, -1.0
+		err := tr.run(ctx, seed, cfg.MaxEpochs, func(epoch int) bool {
+			a := tr.average()
+			s := a.model(lx, cfg.Options).Score(dev)
+			if cfg.Progress != nil {
+				cfg.Progress(seed, epoch, s)
+			}
+			if f := s.Overall.F1(); f > bestF1 {
+				best, bestEpoch, bestF1 = a, epoch, f
+			}
+			return epoch-bestEpoch < cfg.Patience
+		})
+		if err != nil {
 			return nil, err
 		}
-		best.Model = all.average()
+		res.Epochs = append(res.Epochs, bestEpoch)
+		alone = append(alone, best)
+		if cfg.Refit {
+			tr := all.fresh()
+			if err := tr.run(ctx, seed, bestEpoch, func(int) bool { return true }); err != nil {
+				return nil, err
+			}
+			best = tr.average()
+		}
+		kept = append(kept, best)
 	}
-	best.Model = best.Model.pruned()
-	return best, nil
+	res.Dev = mean(alone).model(lx, cfg.Options).Score(dev)
+	res.Model = mean(kept).model(lx, cfg.Options).pruned()
+	return res, nil
 }
 
 // run trains for at most epochs passes over the documents, in an order shuffled anew each pass
@@ -164,6 +184,11 @@ func newTrainer(lx *Lexicon, opts Options, docs []Document) *trainer {
 		tr.docs = append(tr.docs, td)
 	}
 	return tr
+}
+
+// fresh returns a trainer of the same documents with no weights.
+func (tr *trainer) fresh() *trainer {
+	return &trainer{lex: tr.lex, opts: tr.opts, docs: tr.docs, feats: newTable(1 << 20)}
 }
 
 // learn tags one document with the current weights in both passes, as tagging does, and
@@ -256,24 +281,62 @@ func (tr *trainer) update(r int, l label, delta float32) {
 	tr.acc[i] += tr.step * float64(delta)
 }
 
-// average returns a model with the averaged weights, scaled to 16 bits.
-func (tr *trainer) average() *Model {
-	avg := make([]float64, len(tr.w))
-	maxAbs := 0.0
+// averaged are the averaged weights of a perceptron, by feature.
+type averaged struct {
+	feats *table
+	w     []float64
+}
+
+// average returns the averaged weights w − acc/step.
+func (tr *trainer) average() averaged {
+	a := averaged{
+		feats: &table{slots: slices.Clone(tr.feats.slots), n: tr.feats.n, shift: tr.feats.shift},
+		w:     make([]float64, len(tr.w)),
+	}
 	for i, v := range tr.w {
-		avg[i] = float64(v) - tr.acc[i]/tr.step
-		maxAbs = max(maxAbs, math.Abs(avg[i]))
+		a.w[i] = float64(v) - tr.acc[i]/tr.step
+	}
+	return a
+}
+
+// mean averages the weights of several perceptrons feature by feature.
+func mean(as []averaged) averaged {
+	if len(as) == 1 {
+		return as[0]
+	}
+	out := averaged{feats: newTable(as[0].feats.n)}
+	for _, a := range as {
+		for _, s := range a.feats.slots {
+			if s.key == 0 {
+				continue
+			}
+			r, added := out.feats.put(s.key)
+			if added {
+				out.w = append(out.w, make([]float64, numLabels)...)
+			}
+			for l, v := range a.w[int(s.row)*numLabels : int(s.row+1)*numLabels] {
+				out.w[int(r)*numLabels+l] += v / float64(len(as))
+			}
+		}
+	}
+	return out
+}
+
+// model returns a model of the weights scaled to 16 bits.
+func (a averaged) model(lx *Lexicon, opts Options) *Model {
+	maxAbs := 0.0
+	for _, v := range a.w {
+		maxAbs = max(maxAbs, math.Abs(v))
 	}
 	scale := 0.0
 	if maxAbs > 0 {
 		scale = math.MaxInt16 / maxAbs
 	}
-	w := make([]int16, len(avg))
-	for i, v := range avg {
+	w := make([]int16, len(a.w))
+	for i, v := range a.w {
 		w[i] = int16(math.Round(v * scale))
 	}
-	feats := &table{slots: append([]slot(nil), tr.feats.slots...), n: tr.feats.n, shift: tr.feats.shift}
-	m := &Model{lex: tr.lex, opts: tr.opts, feats: feats, w: w}
+	m := &Model{lex: lx, opts: opts, feats: a.feats, w: w}
 	m.setTransitions()
 	return m
 }

@@ -42,6 +42,7 @@ func (c *trainCommand) ner(ctx context.Context, args []string) error {
 	devFile := fs.String("dev", "../shared/bench/ner/dev.txt", "CoNLL `file` that chooses the epoch")
 	out := fs.String("out", "ner/model.gz", "write the model to this `file`")
 	seed := fs.Uint64("seed", 1, "`seed` of the document order")
+	seeds := fs.Int("seeds", 4, "average the models of this `many` seeds from -seed on")
 	epochs := fs.Int("epochs", 30, "at most this many `passes` over the training data")
 	noClusters := fs.Bool("no-clusters", false, "train without word-cluster features (to measure them)")
 	noGaz := fs.Bool("no-gazetteers", false, "train without gazetteer features (to measure them)")
@@ -69,10 +70,11 @@ func (c *trainCommand) ner(ctx context.Context, args []string) error {
 	cfg := ner.TrainConfig{
 		Options:   ner.Options{NoClusters: *noClusters, NoGazetteers: *noGaz},
 		Seed:      *seed,
+		Seeds:     *seeds,
 		MaxEpochs: *epochs,
 		Refit:     *refit,
-		Progress: func(epoch int, s ner.Scores) {
-			fmt.Fprintf(c.Stderr, "epoch %2d  dev F1 %.2f  (%s)\n", epoch, 100*s.Overall.F1(), time.Since(start).Round(time.Second))
+		Progress: func(seed uint64, epoch int, s ner.Scores) {
+			fmt.Fprintf(c.Stderr, "seed %d epoch %2d  dev F1 %.2f  (%s)\n", seed, epoch, 100*s.Overall.F1(), time.Since(start).Round(time.Second))
 		},
 	}
 	res, err := ner.Train(ctx, train, dev, lx, cfg)
@@ -86,11 +88,11 @@ func (c *trainCommand) ner(ctx context.Context, args []string) error {
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("write model: %w", err)
 	}
-	kept := "model of epoch %d"
+	kept := "average of the models of epochs %v"
 	if *refit {
-		kept = "model trained on train and dev for %d epochs"
+		kept = "average of the models trained on train and dev for %v epochs"
 	}
-	fmt.Fprintf(c.Stdout, kept+": %d features, %d bytes in %s\ndev, trained on train alone:\n", res.Epoch, res.Model.Features(), buf.Len(), *out)
+	fmt.Fprintf(c.Stdout, kept+": %d features, %d bytes in %s\ndev, trained on train alone:\n", res.Epochs, res.Model.Features(), buf.Len(), *out)
 	return res.Dev.Write(c.Stdout)
 }
 
