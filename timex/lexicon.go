@@ -36,7 +36,7 @@ const (
 	catEach          // each=1: every, each, per
 	catFreq          // freq=D, W, M, Y, H, Q: daily, weekly...
 	catHoliday       // holiday=MM-DD, MM-N-W (Nth weekday W), MM-L-W (last weekday W) or E+N (days from Easter)
-	catFiscal        // fiscal=1
+	catFiscal        // fiscal=1: a qualifier that leaves the value as it is ("fiscal", "full")
 	catDecade        // decade=9: "nineties", the decade within its century
 	catOrdSuffix     // ordsuffix=1: "st", "nd", "rd", "th" after a digit
 	catTense         // tense=past, present or future: what the governing verb says of time

@@ -105,6 +105,21 @@ func (r *resolver) lastAt(g gran) point {
 	return r.refAt(g)
 }
 
+// period is the reporting period the text is about, if it is about one: the most recent quarter
+// or half it named, unless it named a year since. Financial news compares a quarter with "a year
+// ago" and "the 1988 period", meaning the same quarter a year before.
+func (r *resolver) period() (point, bool) {
+	for k := len(r.seen) - 1; k >= 0; k-- {
+		switch p := r.seen[k]; p.g {
+		case gQuarter, gHalf:
+			return p, true
+		case gYear, gDecade, gCentury:
+			return point{}, false
+		}
+	}
+	return point{}, false
+}
+
 // last is the most recent time the text established, at its own precision.
 func (r *resolver) last() (point, bool) {
 	if len(r.seen) == 0 {
@@ -229,9 +244,15 @@ func (r *resolver) point(f *frame, tn tense) (point, bool) {
 		return r.partOfYear(f, base, hasBase, tn), true
 	case int(f.weekday) > 0:
 		return r.timeOfDay(r.weekday(f, base, hasBase, tn), f), true
-	case int(f.year) > 0 && f.unit == uQuarter:
-		// "the 1988 quarter": the quarter in hand, in that year.
-		p := r.lastAt(gQuarter)
+	case int(f.year) > 0 && (f.unit == uQuarter || f.unit == uPeriod):
+		// "the 1988 quarter", "the 1989 period": the reporting period in hand, in that year.
+		p, ok := r.period()
+		if !ok {
+			if f.unit == uPeriod {
+				return point{g: gYear, y: r.fullYear(f)}, true
+			}
+			p = r.lastAt(gQuarter)
+		}
 		p.y = r.fullYear(f)
 		return p, true
 	case int(f.year) > 0:
@@ -545,11 +566,14 @@ func (r *resolver) offset(f *frame, inner point, hasInner bool) point {
 		base = r.lastAt(unitGran(f.unit2))
 	case deictic:
 		base = r.refAt(gDay)
-		if p, ok := r.last(); ok && u >= uYear && (p.g == gQuarter || p.g == gHalf) {
+		if p, ok := r.period(); ok && u >= uYear {
 			base = p
 		}
 	default:
 		p, ok := r.last()
+		if q, isPeriod := r.period(); isPeriod && u >= uYear {
+			p, ok = q, true
+		}
 		if !ok {
 			p = r.refAt(gDay)
 		}
