@@ -141,7 +141,7 @@ func (f *frame) apply(e *entry) {
 			f.shift, f.hasShift = int8(ft.n), true
 		case catAnaph:
 			f.shift, f.hasShift, f.anaph = int8(ft.n), true, true
-		case catDir:
+		case catDir, catBeside:
 			f.dir = dirNames[ft.val]
 		case catMod:
 			f.mod = ft.sym

@@ -30,6 +30,7 @@ const (
 	catShift         // shift=-1, 0, +1: last, this, next (relative to the reference)
 	catAnaph         // anaph=-1, 0, +1: previous, same, following (relative to the last date in the text)
 	catDir           // dir=ago, hence, earlier, later: the side of a counted offset and what it counts from
+	catBeside        // beside=earlier, later: the side of an offset from a time the expression names
 	catMod           // mod=START, MID, END
 	catApprox        // approx=APPROX, LESS, MORE, ATLEAST, ATMOST
 	catPost          // post=APPROX, MORE, LESS: an approximation written after the expression ("or so")
@@ -50,7 +51,7 @@ var catNames = [catCount]string{
 	catMonth: "month", catWeekday: "weekday", catNum: "num", catScale: "scale", catFrac: "frac",
 	catOrd: "ord", catUnit: "unit", catSeason: "season", catPOD: "pod", catClock: "clock",
 	catAMPM: "ampm", catZone: "zone", catDeictic: "deictic", catRef: "ref", catShift: "shift",
-	catAnaph: "anaph", catDir: "dir", catMod: "mod", catApprox: "approx", catPost: "post", catEach: "each",
+	catAnaph: "anaph", catDir: "dir", catBeside: "beside", catMod: "mod", catApprox: "approx", catPost: "post", catEach: "each",
 	catFreq: "freq", catHoliday: "holiday", catFiscal: "fiscal", catDecade: "decade",
 	catOrdSuffix: "ordsuffix", catTense: "tense", catPlural: "plural",
 	catShort: "short", catAgency: "agency",

@@ -107,6 +107,10 @@ func TestTag(t *testing.T) {
 			[]want{{"March 3, 2024", "DATE", "2024-03-03", ""}, {"Two days later", "DATE", "2024-03-05", ""}, {"the following day", "DATE", "2024-03-06", ""}}},
 		{"reporting period", "Profit rose in the third quarter from a year earlier.", day("2025-10-20"),
 			[]want{{"the third quarter", "DATE", "2025-Q3", ""}, {"a year earlier", "DATE", "2024-Q3", ""}}},
+		{"offset from a named day", "The day before last Tuesday's vote, the envoy flew home.", day("2025-02-20"),
+			[]want{{"The day before last Tuesday", "DATE", "2025-02-17", ""}}},
+		{"week of a day", "A hearing is set for the week of March 6.", day("2025-02-20"),
+			[]want{{"the week of March 6", "DATE", "2025-W10", ""}}},
 		{"quarter around a day", "Sales fell in the quarter ended Sept. 30.", day("2025-10-20"),
 			[]want{{"the quarter", "DATE", "2025-Q3", ""}, {"Sept. 30", "DATE", "2025-09-30", ""}}},
 
