@@ -12,4 +12,10 @@
 // sets overlap by at least half of the smaller one and its speaker contains one of the gold's
 // accepted names as whole words. ScoreQuotes gives precision, recall and F1 for texts alone and
 // with speakers, overall and by kind, with the misses; WriteQuoteReport prints them.
+//
+// Temporal expressions (timex.go) use the TempEval-3 measure (UzZaman et al. 2013, section 4.1)
+// on files in the format of ../shared/bench/temporal/*/gold.jsonl (LoadTimexBench): PairTimex
+// pairs gold and predicted expressions one to one in each document, identical extents first,
+// then overlapping ones; TimexScore gives strict and relaxed extent, type and value precision,
+// recall and F1 over all documents; TimexErrors groups the errors by kind and expression.
 package eval
