@@ -38,8 +38,8 @@ type elem struct {
 	cat  cat
 	val  string
 	// ctx marks a trailing element that must follow the expression but is not part of it
-	// ("the year" [ended]).
-	ctx bool
+	// ("the year" [ended]); neg, one that must not follow it ([!DIR]).
+	ctx, neg bool
 }
 
 // rule is one line of the pattern file.
@@ -66,10 +66,12 @@ func (n *node) index() {
 	if len(n.edges) >= indexEdges {
 		n.byLit = map[*word][]int{}
 		for k, e := range n.edges {
-			switch e.el.kind {
-			case eLit:
+			switch {
+			case e.el.neg:
+				n.other = append(n.other, k) // tried when the token is not what it names
+			case e.el.kind == eLit:
 				n.byLit[e.el.lit] = append(n.byLit[e.el.lit], k)
-			case eCat:
+			case e.el.kind == eCat:
 				n.byCat[e.el.cat] = append(n.byCat[e.el.cat], k)
 			default:
 				n.other = append(n.other, k)
@@ -98,7 +100,7 @@ type grammar struct {
 // An element is a BUILTIN, a CATEGORY or CATEGORY:value from the lexicon, <DATE> (a whole date or
 // time expression), or a literal token in lower case; "?" after it makes it optional and "|"
 // separates alternatives. Elements in brackets at the end must follow the expression without
-// being part of it.
+// being part of it; [!X] says that X must not follow.
 func parsePatterns(g *grammar, lx *lexicon, name, src string) error {
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for ln := 1; sc.Scan(); ln++ {
@@ -127,11 +129,13 @@ func parsePatterns(g *grammar, lx *lexicon, name, src string) error {
 				f = f[:len(f)-1]
 			}
 			inner, ctx := strings.CutPrefix(f, "[")
+			neg := false
 			if ctx {
 				if inner, ok = strings.CutSuffix(inner, "]"); !ok {
 					return fmt.Errorf("%s:%d: %w: unclosed context element %q", name, ln, ErrRules, f)
 				}
 				f = inner
+				f, neg = strings.CutPrefix(f, "!")
 			}
 			var alts []elem
 			for _, a := range strings.Split(f, "|") {
@@ -139,7 +143,10 @@ func parsePatterns(g *grammar, lx *lexicon, name, src string) error {
 				if err != nil {
 					return fmt.Errorf("%s:%d: %w", name, ln, err)
 				}
-				el.ctx = ctx
+				el.ctx, el.neg = ctx, neg
+				if neg && (opt || el.kind != eCat && el.kind != eLit) {
+					return fmt.Errorf("%s:%d: %w: only a category or a word can be ruled out, and not optionally", name, ln, ErrRules)
+				}
 				alts = append(alts, el)
 			}
 			slots = append(slots, alts)

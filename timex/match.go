@@ -83,7 +83,15 @@ func (m *matcher) walk(n *node, i, level, depth int, found *[]cand) {
 	if len(n.rules) > 0 {
 		m.offer(found, cand{end: i, rule: n.rules[0], f: *f})
 	}
-	if i >= len(m.toks) || level+1 >= maxLevel {
+	if level+1 >= maxLevel {
+		return
+	}
+	if i >= len(m.toks) {
+		for k := range n.edges {
+			if n.edges[k].el.neg {
+				m.step(&n.edges[k], i, level, depth, found) // nothing follows: a ruled-out element does not
+			}
+		}
 		return
 	}
 	if n.byLit == nil {
@@ -130,9 +138,17 @@ func (m *matcher) offer(found *[]cand, c cand) {
 // step tries every way the edge's element matches at token i and walks on from each. f is
 // copied only when an element adds to it.
 func (m *matcher) step(e *edge, i, level, depth int, found *[]cand) {
-	t := &m.toks[i]
 	f := &m.frames[level]
 	g := &m.frames[level+1]
+	if e.el.neg {
+		if i < len(m.toks) && m.matches(&e.el, i) {
+			return
+		}
+		*g = *f
+		m.next(e, i, i, level+1, depth, found)
+		return
+	}
+	t := &m.toks[i]
 	switch e.el.kind {
 	case eLit:
 		if t.w == e.el.lit {
@@ -236,6 +252,19 @@ func (m *matcher) step(e *edge, i, level, depth int, found *[]cand) {
 			m.next(e, i, sub.end, level+1, depth, found)
 		}
 	}
+}
+
+// matches reports whether a word or category element matches at token i.
+func (m *matcher) matches(el *elem, i int) bool {
+	if el.kind == eLit {
+		return m.toks[i].w == el.lit
+	}
+	for _, h := range m.hitsAt(i) {
+		if ft, ok := h.e.has(el.cat); ok && (el.val == "" || ft.val == el.val) {
+			return true
+		}
+	}
+	return false
 }
 
 // next walks on to token j after the element of e matched from token i, marking where the
@@ -345,6 +374,15 @@ func (m *matcher) number(i int, f *frame) int {
 	t := &m.toks[i]
 	if t.kind == kNum {
 		f.qty, f.hasQty = t.num, true
+		// "2 million": digits scaled by a word.
+		if i+1 < len(m.toks) {
+			for _, h := range m.hitsAt(i + 1) {
+				if sc, ok := h.e.has(catScale); ok {
+					f.qty *= sc.n
+					return i + 1 + h.n
+				}
+			}
+		}
 		return i + 1
 	}
 	total, cur := 0.0, 0.0

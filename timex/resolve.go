@@ -666,8 +666,8 @@ func durationMod(approx string) string {
 
 func (r *resolver) duration(f *frame) (result, bool) {
 	u := f.unit
-	if u == uNone || u == uPeriod {
-		return result{}, false
+	if u == uNone || u == uPeriod || u == uHalf {
+		return result{}, false // "a half" is no length of time
 	}
 	vague := f.qtyX || !f.hasQty && f.plural
 	n := 1.0

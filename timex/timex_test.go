@@ -151,6 +151,9 @@ func TestTag(t *testing.T) {
 		// What looks temporal and is not.
 		{"age", "A 6-year-old girl and her 52-year-old father crossed the bridge.", wed, nil},
 		{"rate", "The flow fell to 950 cubic metres per second.", wed, nil},
+		{"rate of money", "The dam earns $2 million a year, up from $1 million a year ago.", wed,
+			[]want{{"a year ago", "DATE", "2024", ""}}},
+		{"fraction", "About three-quarters of the farms and a half of the wells dried up.", wed, nil},
 		{"modal may", "The council may meet soon.", wed, nil},
 		{"name", "Foreign Minister Jan Kavan signed.", wed, nil},
 		{"ordinal second", "A second round could follow.", wed, nil},
