@@ -166,9 +166,12 @@ func (r *resolver) resolve(f *frame, typ Type, tn tense) (result, bool) {
 		return result{}, false
 	}
 	res := result{typ: typ, p: p, value: p.value(), mod: f.mod.String(), establishes: p.known()}
-	if p.g >= gPOD {
+	switch {
+	case p.g > gPOD, p.g == gPOD && (f.hasShift || f.hasDeictic || f.weekday == 0 && f.inner == 0 && f.month == 0):
 		res.typ = Time
-	} else {
+	default:
+		// A named day with its part ("Friday night") is annotated as a date twice as often
+		// as a time; a clock time, or a part of today or yesterday ("last night"), as a time.
 		res.typ = Date
 	}
 	if f.approx != 0 {
