@@ -6,10 +6,14 @@ import (
 )
 
 // times finds the article's temporal expressions, resolved against its publication date (zero
-// when unknown, which leaves relative expressions open). The rules are embedded in the binary, so
-// they fail to load only in a broken build, which the timex tests catch; a record then has no
-// times rather than no record at all.
+// when unknown, which leaves relative expressions open). Only English has rules yet: an article
+// known to be in another language gets no times rather than English readings of its words. The
+// rules are embedded in the binary, so they fail to load only in a broken build, which the timex
+// tests catch; a record then has no times rather than no record at all.
 func times(a *dossier.Article) []Time {
+	if a.Lang != "" && a.Lang != "en" {
+		return []Time{}
+	}
 	t, err := timex.Default()
 	if err != nil {
 		return []Time{}
