@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -187,6 +186,43 @@ func TestTagOffsets(t *testing.T) {
 	}
 }
 
+// TestTagConcurrent tags from several goroutines at once, as analyze does; run with -race.
+func TestTagConcurrent(t *testing.T) {
+	texts := []string{
+		"The talks opened on March 3, 2024. Two days later they broke off.",
+		"On Monday, the minister said he will fly to Brevik next Tuesday at 7:15 p.m.",
+		"Profit rose in the third quarter from a year earlier, the company said on Oct. 20.",
+	}
+	ref := day("2025-02-12")
+	tg, err := timex.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]string, len(texts))
+	for k, text := range texts {
+		want[k] = fmt.Sprint(tg.Tag(text, ref))
+	}
+	errs := make(chan string, 8*len(texts))
+	done := make(chan struct{})
+	for g := 0; g < 8; g++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for k, text := range texts {
+				if got := fmt.Sprint(tg.Tag(text, ref)); got != want[k] {
+					errs <- got
+				}
+			}
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		<-done
+	}
+	close(errs)
+	for got := range errs {
+		t.Errorf("concurrent Tag gave %s", got)
+	}
+}
+
 func TestNewUnknownLanguage(t *testing.T) {
 	if _, err := timex.New("xx"); !errors.Is(err, timex.ErrLanguage) {
 		t.Errorf("New(%q) error = %v, want ErrLanguage", "xx", err)
@@ -285,5 +321,4 @@ func BenchmarkTag(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n), "exprs/op")
-	_ = strings.TrimSpace
 }
