@@ -140,16 +140,16 @@ func (r *resolver) resolve(f *frame, typ Type, tn tense) (result, bool) {
 	if f.ref != 0 {
 		return result{typ: Date, value: f.ref.String()}, true
 	}
-	if f.plural && int(f.weekday) > 0 {
+	if f.plural && f.weekday > 0 {
 		return r.set(f) // "on Mondays"
 	}
-	if f.plural && f.unit != uNone && !f.hasShift && !f.hasQty && f.dir == dirNone && f.ref == 0 {
+	if f.plural && f.unit != uNone && !f.hasShift && !f.hasQty && f.dir == dirNone {
 		return r.duration(f) // "in the weeks before": some weeks
 	}
 	if f.plural && f.hasShift && !f.hasQty && f.dir == dirNone {
 		// "the coming months", "the past weeks": somewhere in the future or the past.
 		v := "PAST_REF"
-		if int(f.shift) > 0 {
+		if f.shift > 0 {
 			v = "FUTURE_REF"
 		}
 		return result{typ: Date, value: v}, true
@@ -177,7 +177,7 @@ func (r *resolver) resolve(f *frame, typ Type, tn tense) (result, bool) {
 	if f.approx != 0 {
 		res.mod = pointMod(f.approx.String(), f.dir)
 	}
-	if !f.hasShift && f.dir == dirNone && f.unit != uNone && int(f.ord) == 0 && int(f.year) == 0 && f.inner == 0 {
+	if !f.hasShift && f.dir == dirNone && f.unit != uNone && f.ord == 0 && f.year == 0 && f.inner == 0 {
 		res.establishes = false // "the year" repeats a time in hand
 	}
 	if f.dir != dirNone && f.unit >= uYear {
@@ -213,9 +213,9 @@ func (r *resolver) point(f *frame, tn tense) (point, bool) {
 	switch {
 	case f.hasDeictic:
 		return r.timeOfDay(r.refAt(gDay).shift(int(f.deictic), uDay), f), true
-	case int(f.decade) > 0:
+	case f.decade > 0:
 		return point{g: gDecade, y: int(f.decade) * 10}, true
-	case int(f.decadeInCentury) >= 0:
+	case f.decadeInCentury >= 0:
 		if !r.hasRef {
 			return unknownAt(gDecade), true
 		}
@@ -224,14 +224,14 @@ func (r *resolver) point(f *frame, tn tense) (point, bool) {
 			c-- // "the nineties" seen from 2025 are the 1990s
 		}
 		return point{g: gDecade, y: c*100 + int(f.decadeInCentury)*10}, true
-	case f.unit == uCentury && int(f.ord) > 0 && !f.hasShift:
+	case f.unit == uCentury && f.ord > 0 && !f.hasShift:
 		if int(f.ord) > 30 {
 			return point{}, false
 		}
 		return point{g: gCentury, y: (int(f.ord) - 1) * 100}, true
 	case f.holiday != 0:
 		return r.holiday(f, base, hasBase, tn), true
-	case int(f.month) > 0:
+	case f.month > 0:
 		return r.monthDay(f, base, hasBase, tn), true
 	case f.season != 0 && !f.each:
 		y := r.yearOf(f, base, hasBase, tn, func(y int) int {
@@ -240,14 +240,14 @@ func (r *resolver) point(f *frame, tn tense) (point, bool) {
 			return time.Date(y, time.Month(1+3*seasonIndex(f.season.String())), 15, 0, 0, 0, 0, time.UTC)
 		})
 		return point{g: gSeason, y: y, season: f.season.String()}, true
-	case (f.unit == uQuarter || f.unit == uHalf) && int(f.ord) > 0:
+	case (f.unit == uQuarter || f.unit == uHalf) && f.ord > 0:
 		if f.unit == uQuarter && int(f.ord) > 4 || f.unit == uHalf && int(f.ord) > 2 {
 			return point{}, false
 		}
 		return r.partOfYear(f, base, hasBase, tn), true
-	case int(f.weekday) > 0:
+	case f.weekday > 0:
 		return r.timeOfDay(r.weekday(f, base, hasBase, tn), f), true
-	case int(f.year) > 0 && (f.unit == uQuarter || f.unit == uPeriod):
+	case f.year > 0 && (f.unit == uQuarter || f.unit == uPeriod):
 		// "the 1988 quarter", "the 1989 period": the reporting period in hand, in that year.
 		p, ok := r.period()
 		if !ok {
@@ -258,7 +258,7 @@ func (r *resolver) point(f *frame, tn tense) (point, bool) {
 		}
 		p.y = r.fullYear(f)
 		return p, true
-	case int(f.year) > 0:
+	case f.year > 0:
 		return point{g: gYear, y: r.fullYear(f)}, true
 	case f.unit == uPeriod:
 		// "the period", "the latest period": the period in hand.
@@ -359,7 +359,7 @@ func abs(v int) int {
 // side.
 func (r *resolver) yearOf(f *frame, base point, hasBase bool, tn tense, cmp func(y int) int, mid func(y int) time.Time) int {
 	switch {
-	case int(f.year) > 0:
+	case f.year > 0:
 		return r.fullYear(f)
 	case hasBase && base.known():
 		return base.y
@@ -368,12 +368,12 @@ func (r *resolver) yearOf(f *frame, base point, hasBase bool, tn tense, cmp func
 	}
 	y := r.ref.y
 	switch {
-	case f.hasShift && int(f.shift) < 0:
+	case f.hasShift && f.shift < 0:
 		if cmp(y) >= 0 {
 			y--
 		}
 		return y
-	case f.hasShift && int(f.shift) > 0:
+	case f.hasShift && f.shift > 0:
 		if cmp(y) <= 0 {
 			y++
 		}
@@ -409,7 +409,7 @@ const tenseWeight = 3
 
 func (r *resolver) monthDay(f *frame, base point, hasBase bool, tn tense) point {
 	y := r.yearOf(f, base, hasBase, tn, func(int) int {
-		if int(f.day) > 0 {
+		if f.day > 0 {
 			return compareInts(int(f.month), r.ref.m, int(f.day), r.ref.d)
 		}
 		return compareInts(int(f.month), r.ref.m, 0, 0)
@@ -420,10 +420,10 @@ func (r *resolver) monthDay(f *frame, base point, hasBase bool, tn tense) point 
 		}
 		return time.Date(y, time.Month(int(f.month)), d, 0, 0, 0, 0, time.UTC)
 	})
-	if int(f.day) == 0 {
+	if f.day == 0 {
 		return point{g: gMonth, y: y, m: int(f.month)}
 	}
-	if int(f.weekday) > 0 && int(f.year) == 0 && y != x && !hasBase {
+	if f.weekday > 0 && f.year == 0 && y != x && !hasBase {
 		// "Monday, Oct. 26": the year nearest the one chosen in which that day is a Monday.
 		for _, d := range []int{0, -1, 1} {
 			if t := time.Date(y+d, time.Month(int(f.month)), int(f.day), 0, 0, 0, 0, time.UTC); weekdayOf(t) == int(f.weekday) && int(t.Month()) == int(f.month) {
@@ -499,12 +499,12 @@ func (r *resolver) weekday(f *frame, base point, hasBase bool, tn tense) point {
 	fwd := (int(f.weekday) - rw + 7) % 7
 	var days int
 	switch {
-	case f.hasShift && int(f.shift) < 0:
+	case f.hasShift && f.shift < 0:
 		if back == 0 {
 			back = 7
 		}
 		days = -back
-	case f.hasShift && int(f.shift) > 0:
+	case f.hasShift && f.shift > 0:
 		if fwd == 0 {
 			fwd = 7
 		}
@@ -781,16 +781,16 @@ func (r *resolver) set(f *frame) (result, bool) {
 	switch {
 	case f.freq != uNone:
 		v = durationValue(1, false, f.freq)
-	case int(f.weekday) > 0:
+	case f.weekday > 0:
 		v = "XXXX-WXX-" + strconv.Itoa(int(f.weekday))
 		if f.pod != 0 {
 			v += "T" + f.pod.String()
 		}
-	case int(f.month) > 0:
+	case f.month > 0:
 		v = point{g: gMonth, y: x, m: int(f.month)}.value()
 	case f.season != 0:
 		v = "XXXX-" + f.season.String()
-	case f.unit == uQuarter && int(f.ord) > 0:
+	case f.unit == uQuarter && f.ord > 0:
 		v = "XXXX-Q" + strconv.Itoa(min(int(f.ord), 4))
 	case f.unit != uNone && f.unit != uPeriod:
 		n := 1.0
