@@ -1,8 +1,6 @@
 package quote_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/dossier-news/dossier/internal/shared"
@@ -11,30 +9,11 @@ import (
 )
 
 // BenchmarkExtract runs the text layer and the quote rules over real news: the development
-// articles of the quotes benchmark (about 4.7 KB each on average), or the seeds when absent.
+// articles of the quotes benchmark (about 4.7 KB each on average).
 func BenchmarkExtract(b *testing.B) {
-	var paths []string
-	for _, dir := range [][]string{{"bench", "quotes", "dev", "docs"}, {"seeds"}} {
-		if ps, _ := filepath.Glob(filepath.Join(shared.Dir(b, dir...), "*.txt")); len(ps) > 0 {
-			paths = ps
-			break
-		}
-	}
-	var docs []string
-	size := 0
-	for _, p := range paths {
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, string(raw))
-		size += len(raw)
-	}
-	if len(docs) == 0 {
-		b.Skip("no articles to run on")
-	}
+	docs, size := shared.Texts(b, "*.txt", "bench", "quotes", "dev", "docs")
 	var e quote.Extractor
-	b.SetBytes(int64(size))
+	b.SetBytes(size)
 	for b.Loop() {
 		for _, d := range docs {
 			e.Extract(text.Parse(d), nil)

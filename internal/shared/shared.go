@@ -32,3 +32,22 @@ func Dir(tb testing.TB, elem ...string) string {
 		dir = parent
 	}
 }
+
+// Texts reads the files matching pattern in ../shared/elem... and returns their contents and
+// their total size in bytes, or skips tb when the directory or the files are absent.
+func Texts(tb testing.TB, pattern string, elem ...string) (texts []string, size int64) {
+	tb.Helper()
+	paths, err := filepath.Glob(filepath.Join(Dir(tb, elem...), pattern))
+	if err != nil || len(paths) == 0 {
+		tb.Skipf("real data not available: no %s in shared/%s", pattern, filepath.ToSlash(filepath.Join(elem...)))
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatalf("read %s: %v", p, err)
+		}
+		texts = append(texts, string(b))
+		size += int64(len(b))
+	}
+	return texts, size
+}
