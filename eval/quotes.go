@@ -62,33 +62,6 @@ func ReadGoldQuotes(path string) ([]GoldQuote, error) {
 	return out, nil
 }
 
-// Counts are the outcomes of matching predictions with gold items.
-type Counts struct {
-	TP, FP, FN int
-}
-
-// Precision is TP / (TP + FP), or 0 when nothing was predicted.
-func (c Counts) Precision() float64 { return ratio(c.TP, c.TP+c.FP) }
-
-// Recall is TP / (TP + FN), or 0 when there is no gold.
-func (c Counts) Recall() float64 { return ratio(c.TP, c.TP+c.FN) }
-
-// F1 is the harmonic mean of precision and recall.
-func (c Counts) F1() float64 {
-	p, r := c.Precision(), c.Recall()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
 // KindScores are the scores of one kind of quote.
 type KindScores struct {
 	Kind string
@@ -248,7 +221,7 @@ func match(gold []goldItem, pred []predItem, keep func(string) bool, withSpeaker
 		used[pr.p] = true
 	}
 	tp := len(got)
-	return got, Counts{TP: tp, FP: np - tp, FN: ng - tp}
+	return got, Counts{Correct: tp, Predicted: np, Gold: ng}
 }
 
 // overlap is the share of the smaller word set found in the other.
@@ -300,7 +273,7 @@ func WriteQuoteReport(w io.Writer, s QuoteScores, list bool) error {
 	fmt.Fprintln(tw, "kind\tgold\tpredicted\tspan P\tspan R\tspan F1\t\u00a0speaker P\tspeaker R\tspeaker F1\t")
 	row := func(k KindScores) {
 		a, b := k.Spans, k.Speakers
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", k.Kind, a.TP+a.FN, a.TP+a.FP,
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", k.Kind, a.Gold, a.Predicted,
 			a.Precision(), a.Recall(), a.F1(), b.Precision(), b.Recall(), b.F1())
 	}
 	all := s.All

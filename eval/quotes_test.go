@@ -19,7 +19,7 @@ func TestScoreQuotes(t *testing.T) {
 		pred           []eval.PredictedQuote
 		spans, speaker eval.Counts
 	}{
-		{"nothing predicted", nil, eval.Counts{FN: 5}, eval.Counts{FN: 5}},
+		{"nothing predicted", nil, eval.Counts{Gold: 5}, eval.Counts{Gold: 5}},
 		{"all found",
 			[]eval.PredictedQuote{
 				{Doc: "a.txt", Kind: "direct", Text: "The harbour will reopen on Monday,", Speakers: []string{"Mara Ode"}},
@@ -27,16 +27,16 @@ func TestScoreQuotes(t *testing.T) {
 				{Doc: "a.txt", Kind: "partial", Text: "“no town should be left alone.”", Speakers: []string{"Lena Varga", "Piet Aho"}},
 				{Doc: "b.txt", Kind: "indirect", Text: "the port authority had run out of money", Speakers: []string{"the ministry"}},
 			},
-			eval.Counts{TP: 5}, eval.Counts{TP: 5}},
+			eval.Counts{Correct: 5, Predicted: 5, Gold: 5}, eval.Counts{Correct: 5, Predicted: 5, Gold: 5}},
 		{"wrong speaker, other document, too little overlap",
 			[]eval.PredictedQuote{
 				{Doc: "a.txt", Kind: "direct", Text: "The harbour will reopen on Monday", Speakers: []string{"Odessa Port"}},
 				{Doc: "b.txt", Kind: "partial", Text: "a disgrace", Speakers: []string{"Ivo Dunn"}},
 				{Doc: "b.txt", Kind: "indirect", Text: "the port authority said nothing at all to anyone today", Speakers: []string{"ministry"}},
 			},
-			eval.Counts{TP: 1, FP: 2, FN: 4}, eval.Counts{FP: 3, FN: 5}},
+			eval.Counts{Correct: 1, Predicted: 3, Gold: 5}, eval.Counts{Predicted: 3, Gold: 5}},
 		{"speaker needs whole words", []eval.PredictedQuote{{Doc: "a.txt", Kind: "partial", Text: "a disgrace", Speakers: []string{"Dunnington"}}},
-			eval.Counts{TP: 1, FN: 4}, eval.Counts{FP: 1, FN: 5}},
+			eval.Counts{Correct: 1, Predicted: 1, Gold: 5}, eval.Counts{Predicted: 1, Gold: 5}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -44,8 +44,8 @@ func TestScoreQuotes(t *testing.T) {
 			if got.All.Spans != tt.spans || got.All.Speakers != tt.speaker {
 				t.Errorf("ScoreQuotes spans %+v speakers %+v, want %+v and %+v", got.All.Spans, got.All.Speakers, tt.spans, tt.speaker)
 			}
-			if len(got.Misses) != tt.speaker.FN {
-				t.Errorf("misses = %d, want %d", len(got.Misses), tt.speaker.FN)
+			if len(got.Misses) != tt.speaker.Gold-tt.speaker.Correct {
+				t.Errorf("misses = %d, want %d", len(got.Misses), tt.speaker.Gold-tt.speaker.Correct)
 			}
 		})
 	}
@@ -55,18 +55,18 @@ func TestScoreQuotesByKind(t *testing.T) {
 	gold := []eval.GoldQuote{{Doc: "a", Kind: "direct", Text: "We will rebuild the bridge.", Accept: []string{"Ode"}}}
 	pred := []eval.PredictedQuote{{Doc: "a", Kind: "partial", Text: "We will rebuild the bridge.", Speakers: []string{"Ode"}}}
 	got := eval.ScoreQuotes(gold, pred)
-	if got.All.Speakers.TP != 1 {
-		t.Errorf("all kinds: TP = %d, want 1 (kinds are not compared)", got.All.Speakers.TP)
+	if got.All.Speakers.Correct != 1 {
+		t.Errorf("all kinds: correct = %d, want 1 (kinds are not compared)", got.All.Speakers.Correct)
 	}
 	for _, k := range got.Kinds {
-		if k.Speakers.TP != 0 {
-			t.Errorf("kind %s: TP = %d, want 0 (a kind matches its own kind only)", k.Kind, k.Speakers.TP)
+		if k.Speakers.Correct != 0 {
+			t.Errorf("kind %s: correct = %d, want 0 (a kind matches its own kind only)", k.Kind, k.Speakers.Correct)
 		}
 	}
 }
 
 func TestCounts(t *testing.T) {
-	c := eval.Counts{TP: 8, FP: 2, FN: 8}
+	c := eval.Counts{Correct: 8, Predicted: 10, Gold: 16}
 	if p, r, f := c.Precision(), c.Recall(), c.F1(); p != 0.8 || r != 0.5 || f < 0.615 || f > 0.616 {
 		t.Errorf("P/R/F1 = %v %v %v, want 0.8 0.5 0.615", p, r, f)
 	}

@@ -123,15 +123,26 @@ func parseDCT(s string) (time.Time, error) {
 // overlapping extents (relaxed), and the relaxed pairs whose type or value is also right. Counts
 // add across documents.
 type TimexScore struct {
-	Gold, Pred              int
-	Strict, Relaxed         int
-	TypeMatch, ValueMatch   int
-	StrictP, StrictR        float64
-	StrictF1                float64
-	RelaxedP, RelaxedR      float64
-	RelaxedF1               float64
-	TypeP, TypeR, TypeF1    float64
-	ValueP, ValueR, ValueF1 float64
+	Gold, Pred            int
+	Strict, Relaxed       int
+	TypeMatch, ValueMatch int
+}
+
+// StrictExtent scores identical extents.
+func (s TimexScore) StrictExtent() Counts { return s.counts(s.Strict) }
+
+// RelaxedExtent scores overlapping extents.
+func (s TimexScore) RelaxedExtent() Counts { return s.counts(s.Relaxed) }
+
+// Type scores relaxed matches whose type is also right.
+func (s TimexScore) Type() Counts { return s.counts(s.TypeMatch) }
+
+// Value scores relaxed matches whose value is also right: the figure that ranks systems.
+func (s TimexScore) Value() Counts { return s.counts(s.ValueMatch) }
+
+// counts turns one kind of match into precision over Pred and recall over Gold.
+func (s TimexScore) counts(matched int) Counts {
+	return Counts{Correct: matched, Predicted: s.Pred, Gold: s.Gold}
 }
 
 // TimexPair is a gold expression paired with a predicted one; an unpaired expression has the other
@@ -216,27 +227,6 @@ func (s *TimexScore) Add(pairs []TimexPair) {
 	}
 }
 
-// Finish computes precision, recall and F1 from the counts: a match count over Pred for
-// precision and over Gold for recall.
-func (s *TimexScore) Finish() {
-	prf := func(n int) (p, r, f float64) {
-		if s.Pred > 0 {
-			p = float64(n) / float64(s.Pred)
-		}
-		if s.Gold > 0 {
-			r = float64(n) / float64(s.Gold)
-		}
-		if p+r > 0 {
-			f = 2 * p * r / (p + r)
-		}
-		return p, r, f
-	}
-	s.StrictP, s.StrictR, s.StrictF1 = prf(s.Strict)
-	s.RelaxedP, s.RelaxedR, s.RelaxedF1 = prf(s.Relaxed)
-	s.TypeP, s.TypeR, s.TypeF1 = prf(s.TypeMatch)
-	s.ValueP, s.ValueR, s.ValueF1 = prf(s.ValueMatch)
-}
-
 // TimexDocResult is the pairing of one document, kept for error analysis.
 type TimexDocResult struct {
 	Doc   *TimexDoc
@@ -253,7 +243,6 @@ func ScoreTimex(docs []TimexDoc, tag func(text string, dct time.Time) []TimexSpa
 		s.Add(pairs)
 		results[k] = TimexDocResult{Doc: d, Pairs: pairs}
 	}
-	s.Finish()
 	return s, results
 }
 

@@ -2,6 +2,7 @@ package ner_test
 
 import (
 	"bytes"
+	"github.com/dossier-news/dossier/eval"
 	"slices"
 	"strings"
 	"testing"
@@ -34,7 +35,7 @@ func TestScores(t *testing.T) {
 	var s ner.Scores
 	s.Add([]string{"B-PER", "I-PER", "O", "B-LOC"}, []string{"B-PER", "I-PER", "O", "B-ORG"})
 	s.Add([]string{"B-LOC", "O"}, []string{"B-LOC", "B-MISC"})
-	if got, want := s.Overall, (ner.Counts{Correct: 2, Predicted: 4, Gold: 3}); got != want {
+	if got, want := s.Overall, (eval.Counts{Correct: 2, Predicted: 4, Gold: 3}); got != want {
 		t.Fatalf("overall = %+v, want %+v", got, want)
 	}
 	if got := s.ByType["LOC"]; got.Recall() != 0.5 || got.Precision() != 1 {

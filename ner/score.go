@@ -2,64 +2,38 @@ package ner
 
 import (
 	"fmt"
+	"github.com/dossier-news/dossier/eval"
 	"io"
 	"text/tabwriter"
 )
 
-// Counts are the names found, expected and matched for one type or overall.
-type Counts struct {
-	Correct, Predicted, Gold int
-}
-
-// Precision is the share of predicted names that are right (0 when none were predicted).
-func (c Counts) Precision() float64 { return ratio(c.Correct, c.Predicted) }
-
-// Recall is the share of gold names that were found (0 when there are none).
-func (c Counts) Recall() float64 { return ratio(c.Correct, c.Gold) }
-
-// F1 is the harmonic mean of precision and recall.
-func (c Counts) F1() float64 {
-	p, r := c.Precision(), c.Recall()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
 // Scores are entity-level counts with the conlleval conventions: a predicted name is correct when
 // its span and type both equal those of a gold name.
 type Scores struct {
-	Overall Counts
-	ByType  map[string]Counts
+	Overall eval.Counts
+	ByType  map[string]eval.Counts
 }
 
 // Add counts the names of one sentence.
 func (s *Scores) Add(gold, pred []string) {
 	if s.ByType == nil {
-		s.ByType = make(map[string]Counts)
+		s.ByType = make(map[string]eval.Counts)
 	}
 	g, p := Chunks(gold), Chunks(pred)
 	inGold := make(map[Chunk]bool, len(g))
 	for _, c := range g {
 		inGold[c] = true
-		s.count(c.Type, func(n *Counts) { n.Gold++ })
+		s.count(c.Type, func(n *eval.Counts) { n.Gold++ })
 	}
 	for _, c := range p {
-		s.count(c.Type, func(n *Counts) { n.Predicted++ })
+		s.count(c.Type, func(n *eval.Counts) { n.Predicted++ })
 		if inGold[c] {
-			s.count(c.Type, func(n *Counts) { n.Correct++ })
+			s.count(c.Type, func(n *eval.Counts) { n.Correct++ })
 		}
 	}
 }
 
-func (s *Scores) count(typ string, f func(*Counts)) {
+func (s *Scores) count(typ string, f func(*eval.Counts)) {
 	f(&s.Overall)
 	n := s.ByType[typ]
 	f(&n)
@@ -81,7 +55,7 @@ func (m *Model) Score(docs []Document) Scores {
 func (s Scores) Write(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "type\tprecision\trecall\tF1\tgold\tpredicted\tcorrect\t")
-	row := func(name string, c Counts) {
+	row := func(name string, c eval.Counts) {
 		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t\n", name, 100*c.Precision(), 100*c.Recall(), 100*c.F1(), c.Gold, c.Predicted, c.Correct)
 	}
 	for i := range numTypes {

@@ -49,10 +49,12 @@ func (c *evalCommand) timex(ctx context.Context, args []string) error {
 	tw := tabwriter.NewWriter(c.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "documents %d\tgold %d\tpredicted %d\n", len(docs), s.Gold, s.Pred)
 	fmt.Fprintln(tw, "measure\tP\tR\tF1")
-	fmt.Fprintf(tw, "strict extent\t%.2f\t%.2f\t%.2f\n", 100*s.StrictP, 100*s.StrictR, 100*s.StrictF1)
-	fmt.Fprintf(tw, "relaxed extent\t%.2f\t%.2f\t%.2f\n", 100*s.RelaxedP, 100*s.RelaxedR, 100*s.RelaxedF1)
-	fmt.Fprintf(tw, "type\t%.2f\t%.2f\t%.2f\n", 100*s.TypeP, 100*s.TypeR, 100*s.TypeF1)
-	fmt.Fprintf(tw, "value\t%.2f\t%.2f\t%.2f\n", 100*s.ValueP, 100*s.ValueR, 100*s.ValueF1)
+	for _, m := range []struct {
+		name string
+		c    eval.Counts
+	}{{"strict extent", s.StrictExtent()}, {"relaxed extent", s.RelaxedExtent()}, {"type", s.Type()}, {"value", s.Value()}} {
+		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\n", m.name, 100*m.c.Precision(), 100*m.c.Recall(), 100*m.c.F1())
+	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
