@@ -75,20 +75,7 @@ func BenchmarkReadWARC(b *testing.B) {
 	dir := b.TempDir()
 	writeFiles(b, dir, map[string][]byte{"crawl.warc.gz": writeWARC(b, recs, true)})
 	path := filepath.Join(dir, "crawl.warc.gz")
-	r := ingest.New(ingest.Options{})
-	b.SetBytes(total)
-	for b.Loop() {
-		n := 0
-		for _, err := range r.Read(b.Context(), []string{path}) {
-			if err != nil {
-				b.Fatal(err)
-			}
-			n++
-		}
-		if n != 300 {
-			b.Fatalf("read %d pages, want 300", n)
-		}
-	}
+	benchmarkRead(b, path, total, 300)
 }
 
 // BenchmarkReadJSONL reads 1000 records of JSON Lines.
@@ -101,8 +88,13 @@ func BenchmarkReadJSONL(b *testing.B) {
 	dir := b.TempDir()
 	writeFiles(b, dir, map[string][]byte{"wire.jsonl": []byte(sb.String())})
 	path := filepath.Join(dir, "wire.jsonl")
+	benchmarkRead(b, path, int64(sb.Len()), 1000)
+}
+
+// benchmarkRead reads path over and over, checking that every read yields want documents.
+func benchmarkRead(b *testing.B, path string, size int64, want int) {
 	r := ingest.New(ingest.Options{})
-	b.SetBytes(int64(sb.Len()))
+	b.SetBytes(size)
 	for b.Loop() {
 		n := 0
 		for _, err := range r.Read(b.Context(), []string{path}) {
@@ -111,8 +103,8 @@ func BenchmarkReadJSONL(b *testing.B) {
 			}
 			n++
 		}
-		if n != 1000 {
-			b.Fatalf("read %d records, want 1000", n)
+		if n != want {
+			b.Fatalf("read %d documents, want %d", n, want)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -38,15 +37,7 @@ func TestEvalTimex(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, stdout, stderr := run(t, "", tt.args...)
-			if code != tt.wantCode {
-				t.Fatalf("exit code = %d, want %d (stderr: %s)", code, tt.wantCode, stderr)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(stdout, w) {
-					t.Errorf("stdout lacks %q:\n%s", w, stdout)
-				}
-			}
+			checkRun(t, tt.args, tt.wantCode, tt.want, "")
 		})
 	}
 }

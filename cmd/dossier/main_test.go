@@ -29,6 +29,24 @@ func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr s
 	return code, out.String(), errOut.String()
 }
 
+// checkRun runs the command with args and checks its exit code, that stdout holds each of
+// wantOut, and that stderr holds wantErr.
+func checkRun(t *testing.T, args []string, wantCode int, wantOut []string, wantErr string) {
+	t.Helper()
+	code, stdout, stderr := run(t, "", args...)
+	if code != wantCode {
+		t.Fatalf("exit code = %d, want %d (stderr: %s)", code, wantCode, stderr)
+	}
+	for _, w := range wantOut {
+		if !strings.Contains(stdout, w) {
+			t.Errorf("stdout lacks %q:\n%s", w, stdout)
+		}
+	}
+	if !strings.Contains(stderr, wantErr) {
+		t.Errorf("stderr = %q, want it to contain %q", stderr, wantErr)
+	}
+}
+
 func TestUsage(t *testing.T) {
 	tests := []struct {
 		name     string

@@ -42,18 +42,7 @@ func TestQuotesCommand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, stdout, stderr := run(t, "", tt.args...)
-			if code != tt.wantCode {
-				t.Fatalf("exit code = %d, want %d (stderr: %s)", code, tt.wantCode, stderr)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(stdout, w) {
-					t.Errorf("stdout lacks %q:\n%s", w, stdout)
-				}
-			}
-			if !strings.Contains(stderr, tt.wantErr) {
-				t.Errorf("stderr = %q, want it to contain %q", stderr, tt.wantErr)
-			}
+			checkRun(t, tt.args, tt.wantCode, tt.want, tt.wantErr)
 		})
 	}
 	t.Run("json lines decode", func(t *testing.T) {
