@@ -128,8 +128,17 @@ func seasonIndex(s string) int {
 }
 
 // shift moves p by n units u, keeping its precision. A unit finer than the point moves only a
-// day-precise point; a coarser point stays where it is.
+// day-precise point; a coarser point stays where it is. A move that leaves the years TIMEX3 can
+// write (0000–9999), as "a million days ago" would, leaves the year unknown rather than invented.
 func (p point) shift(n int, u unit) point {
+	q := p.move(n, u)
+	if q.known() && (q.y < 0 || q.y > 9999) {
+		q.y = x
+	}
+	return q
+}
+
+func (p point) move(n int, u unit) point {
 	if !p.known() || n == 0 {
 		return p
 	}

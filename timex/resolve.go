@@ -740,6 +740,11 @@ func durationValue(n float64, vague bool, u unit) string {
 		return prefix + "X" + code
 	}
 	n *= mult
+	if math.IsInf(n, 0) || math.IsNaN(n) || math.Abs(n) > 1e15 {
+		// A number too large to write exactly ("a billion billion days") tells only that the
+		// period is unbounded in practice: it stays vague rather than printing +Inf.
+		return prefix + "X" + code
+	}
 	if n == float64(int64(n)) {
 		return prefix + strconv.FormatInt(int64(n), 10) + code
 	}
