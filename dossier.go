@@ -72,3 +72,23 @@ type Article struct {
 	Headings  []Heading
 	Removed   []string
 }
+
+// Evidence is the span of an article's text that supports a finding, with the text it covers so
+// that a reader of the finding alone can check it.
+type Evidence struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// EvidenceOf returns the evidence for span s of text.
+func EvidenceOf(text string, s Span) Evidence {
+	return Evidence{Start: s.Start, End: s.End, Text: text[s.Start:s.End]}
+}
+
+// Actor refers to an entity by the name the article uses; Entity is the entity's ID, or "" when
+// the name is not one the article's entities know.
+type Actor struct {
+	Name   string `json:"name"`
+	Entity string `json:"entity"`
+}

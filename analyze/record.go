@@ -4,6 +4,10 @@ import (
 	"time"
 
 	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/entity"
+	"github.com/dossier-news/dossier/quote"
+	"github.com/dossier-news/dossier/text"
+	"github.com/dossier-news/dossier/timex"
 )
 
 // Record is one article as `dossier analyze` writes it. Unknown values are empty strings or empty
@@ -71,18 +75,11 @@ type Speaker struct {
 	Medium string `json:"medium"` // where it was said: "on social media", "the BBC"
 }
 
-// Actor refers to an entity by the name the article uses.
-type Actor struct {
-	Name   string `json:"name"`
-	Entity string `json:"entity"`
-}
-
-// Evidence is the span of text that supports a finding.
-type Evidence struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Text  string `json:"text"`
-}
+// Actor and Evidence are the shared types of the same names.
+type (
+	Actor    = dossier.Actor
+	Evidence = dossier.Evidence
+)
 
 // Position is an actor's stance on an issue.
 type Position struct {
@@ -118,9 +115,17 @@ type Time struct {
 	Mod   string `json:"mod"`
 }
 
-// New assembles the record of an article. The analysers that fill entities, quotes, positions,
-// events and times attach here as they land; until then those lists are empty.
+// New assembles the record of an article: it parses the text once and runs each analyser over it,
+// the later ones (positions, events) reading what the earlier ones found.
 func New(a *dossier.Article) *Record {
+	in := &analysis{
+		article:  a,
+		doc:      text.Parse(a.Text),
+		entities: findEntities(a),
+		times:    tagTimes(a),
+	}
+	var qx quote.Extractor
+	in.quotes = qx.Extract(in.doc, a.Headings)
 	r := &Record{
 		ID:        a.ID,
 		Source:    a.Source,
@@ -134,16 +139,25 @@ func New(a *dossier.Article) *Record {
 		Hash:      a.Hash,
 		Headings:  nonNil(a.Headings),
 		Removed:   nonNil(a.Removed),
-		Entities:  entities(a),
-		Positions: []Position{},
-		Events:    []Event{},
-		Times:     times(a),
+		Entities:  entities(in.entities),
+		Positions: positions(in),
+		Events:    events(in),
+		Times:     times(in.times),
 	}
-	r.Quotes = quotes(a, r.Entities)
+	r.Quotes = quotes(a, in.quotes, r.Entities)
 	if !a.Published.IsZero() {
 		r.Published = a.Published.Format(time.RFC3339)
 	}
 	return r
+}
+
+// analysis is what the analysers found in one article, for the analysers that build on it.
+type analysis struct {
+	article  *dossier.Article
+	doc      *text.Doc
+	entities []entity.Entity
+	quotes   []quote.Quote
+	times    []timex.Expr
 }
 
 func nonNil[T any](s []T) []T {
