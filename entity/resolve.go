@@ -24,6 +24,14 @@ type Actor struct {
 	Articles int    // articles that mention it
 	Outlets  int    // distinct outlets of those articles
 	Mentions int
+	// Members are the article entities that make up the actor, so that a finding that names an
+	// entity of one article (a quote's speaker, a position's holder) finds its actor.
+	Members []Member
+}
+
+// Member is one article's entity: the Doc's Article and the Entity's ID.
+type Member struct {
+	Article, Entity string
 }
 
 // Resolve merges the entities of many articles into actors. Entities are one actor when they have
@@ -143,6 +151,10 @@ func actorOf[R any](docs []Doc, refs []R, ent func(R) *Entity, doc func(R) int) 
 			a.Type, a.Actor = e.Type, e.Actor
 		}
 		articles[doc(r)] = true
+		m := Member{Article: docs[doc(r)].Article, Entity: e.ID}
+		if !slices.Contains(a.Members, m) {
+			a.Members = append(a.Members, m)
+		}
 		if o := docs[doc(r)].Outlet; o != "" {
 			outlets[o] = true
 		}

@@ -1,6 +1,7 @@
 package entity_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/dossier-news/dossier"
@@ -78,5 +79,21 @@ func TestResolveCountsOutlets(t *testing.T) {
 	})
 	if len(got) != 1 || got[0].Articles != 3 || got[0].Outlets != 2 || got[0].Mentions != 3 {
 		t.Fatalf("Resolve = %+v, want one actor in 3 articles, 2 outlets, 3 mentions", got)
+	}
+}
+
+func TestResolveMembers(t *testing.T) {
+	a := person("Maria Lindqvist")
+	a.ID = "person:maria-lindqvist"
+	b := person("Lindqvist")
+	b.ID = "person:lindqvist"
+	got := entity.Resolve([]entity.Doc{
+		{Article: "a", Entities: []entity.Entity{a}},
+		{Article: "b", Entities: []entity.Entity{b}},
+		{Article: "c", Entities: []entity.Entity{a}},
+	})
+	want := []entity.Member{{Article: "a", Entity: a.ID}, {Article: "b", Entity: b.ID}, {Article: "c", Entity: a.ID}}
+	if len(got) != 1 || !slices.Equal(got[0].Members, want) {
+		t.Fatalf("Resolve = %+v, want one actor with members %v", got, want)
 	}
 }
