@@ -67,6 +67,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&analyzeCommand{Main: m}).Run(ctx, args)
 	case "quotes":
 		return (&quotesCommand{Main: m}).Run(ctx, args)
+	case "brief":
+		return (&briefCommand{Main: m}).Run(ctx, args)
 	case "eval":
 		return (&evalCommand{Main: m}).Run(ctx, args)
 	case "bench":
@@ -95,6 +97,7 @@ func (m *Main) usage() {
 Commands:
   analyze   write one JSON object (or a readable view) per article
   quotes    print who said what, grouped by speaker
+  brief     write the briefing of each story: summary, actors, positions, quotes, timeline, disagreements
   eval      score extraction, the name tagger or quotes against annotated data
   bench     measure per-stage throughput and peak memory
   train     train the name tagger (ner) from annotated data

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+
+	"github.com/dossier-news/dossier/analyze"
+	"github.com/dossier-news/dossier/brief"
+	"github.com/dossier-news/dossier/ingest"
+	"github.com/dossier-news/dossier/pipeline"
+)
+
+// briefCommand writes the briefing of each story in its input.
+type briefCommand struct {
+	*Main
+}
+
+func (c *briefCommand) Run(ctx context.Context, args []string) error {
+	fs := c.newFlagSet("brief", "[flags] PATH|URL|- ...")
+	format := fs.String("format", "md", "output `format`: md, html (one self-contained page) or json")
+	example := fs.Bool("example", false, "brief the built-in example corpus")
+	sentences := fs.Int("sentences", 8, "most `sentences` in each executive summary")
+	in := c.ingestFlags(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	f := brief.Format(*format)
+	if f != brief.Markdown && f != brief.HTML && f != brief.JSON {
+		return usageError{fmt.Sprintf("unknown format %q (want md, html or json)", *format)}
+	}
+	if fs.NArg() == 0 && !*example {
+		fs.Usage()
+		return usageError{"no input given (a path, a URL, - for stdin, or --example)"}
+	}
+	recs, failed, err := c.records(ctx, in, *example, fs.Args())
+	if err != nil {
+		return err
+	}
+	var bs []*brief.Briefing
+	texts := make(map[string]string, len(recs))
+	for i, group := range stories(recs) {
+		bs = append(bs, brief.Build(fmt.Sprintf("s%d", i+1), group, brief.Options{Sentences: *sentences}))
+	}
+	for _, r := range recs {
+		texts[r.ID] = r.Text
+	}
+	out := bufio.NewWriterSize(c.Stdout, 64<<10)
+	if err := brief.Write(out, f, bs, texts); err != nil {
+		return err
+	}
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return errInputsFailed
+	}
+	return nil
+}
+
+// records analyses the inputs and returns their records in input order, with the number of
+// inputs that failed (each reported on stderr).
+func (m *Main) records(ctx context.Context, in *ingest.Options, example bool, args []string) ([]*analyze.Record, int, error) {
+	docs, err := m.documents(ctx, in, example, args)
+	if err != nil {
+		return nil, 0, err
+	}
+	var recs []*analyze.Record
+	p := pipeline.New(pipeline.Config{})
+	err = p.Run(ctx, docs, func(r *analyze.Record) error {
+		recs = append(recs, r)
+		return nil
+	}, func(err error) { fmt.Fprintf(m.Stderr, "error: %v\n", err) })
+	if err != nil {
+		return nil, 0, err
+	}
+	return recs, int(p.Stats().Failed), nil
+}
+
+// stories groups records into stories.
+func stories(recs []*analyze.Record) [][]*analyze.Record {
+	return [][]*analyze.Record{recs}
+}
