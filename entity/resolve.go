@@ -71,24 +71,36 @@ func Resolve(docs []Doc) []Actor {
 			first[k] = i
 		}
 	}
-	// Full names of one person.
+	// Full names of one person: only names with the same surname can be one person, so each
+	// distinct full name is compared with the others of its surname, not with every name.
+	keys := make([]string, len(refs))
+	for i, r := range refs {
+		keys[i] = nameKey(ent(r).Name)
+	}
+	firstOfKey := make(map[string]int)       // a full-name key → its first ref
+	surnameKeys := make(map[string][]string) // a surname → the distinct full-name keys with it
 	var fullIdx []int
 	for i, r := range refs {
-		if e := ent(r); e.Type == Person && e.Actor == "" && strings.Contains(nameKey(e.Name), " ") {
+		if e := ent(r); e.Type == Person && e.Actor == "" && strings.Contains(keys[i], " ") {
 			fullIdx = append(fullIdx, i)
-		}
-	}
-	for a := range fullIdx {
-		for b := a + 1; b < len(fullIdx); b++ {
-			if samePerson(nameKey(ent(refs[fullIdx[a]]).Name), nameKey(ent(refs[fullIdx[b]]).Name)) {
-				union(fullIdx[a], fullIdx[b])
+			if j, ok := firstOfKey[keys[i]]; ok {
+				union(i, j)
+				continue
 			}
+			firstOfKey[keys[i]] = i
+			surname := lastWord(keys[i])
+			for _, k := range surnameKeys[surname] {
+				if samePerson(k, keys[i]) {
+					union(i, firstOfKey[k])
+				}
+			}
+			surnameKeys[surname] = append(surnameKeys[surname], keys[i])
 		}
 	}
 	// A lone surname joins the one person who has it.
 	bySurname := make(map[string]map[int]bool)
 	for _, i := range fullIdx {
-		s := lastWord(nameKey(ent(refs[i]).Name))
+		s := lastWord(keys[i])
 		if bySurname[s] == nil {
 			bySurname[s] = make(map[int]bool)
 		}
@@ -96,11 +108,10 @@ func Resolve(docs []Doc) []Actor {
 	}
 	for i, r := range refs {
 		e := ent(r)
-		k := nameKey(e.Name)
-		if e.Type != Person || e.Actor != "" || strings.Contains(k, " ") {
+		if e.Type != Person || e.Actor != "" || strings.Contains(keys[i], " ") {
 			continue
 		}
-		if groups := bySurname[k]; len(groups) == 1 {
+		if groups := bySurname[keys[i]]; len(groups) == 1 {
 			for g := range groups {
 				union(i, g)
 			}
