@@ -202,6 +202,51 @@ func Build(id string, recs []*analyze.Record, opts Options) *Briefing {
 	return b
 }
 
+// Citations lists every citation of the briefing, in the order the sections show them.
+func (b *Briefing) Citations() []Citation {
+	var out []Citation
+	for _, st := range b.Summary {
+		out = append(out, st.Citations...)
+	}
+	for _, row := range b.Matrix {
+		for _, c := range row.Cells {
+			for _, e := range c.Evidence {
+				out = append(out, e.Citation)
+			}
+		}
+	}
+	for _, v := range b.Quotes {
+		for _, q := range v.Quotes {
+			out = append(out, q.Citation)
+		}
+	}
+	for _, m := range b.Timeline {
+		out = append(out, m.Citations...)
+	}
+	for _, d := range b.Disagreements {
+		if d.Evidence.Article != "" {
+			out = append(out, d.Evidence)
+		}
+		for _, s := range d.Sides {
+			out = append(out, s.Citation)
+		}
+	}
+	return out
+}
+
+// Unverified returns the citations whose text is not found verbatim at their span of their
+// article; texts gives the articles' texts by id. A correct briefing has none.
+func (b *Briefing) Unverified(texts map[string]string) []Citation {
+	var bad []Citation
+	for _, c := range b.Citations() {
+		t, ok := texts[c.Article]
+		if !ok || c.Start < 0 || c.End > len(t) || c.Start > c.End || t[c.Start:c.End] != c.Text {
+			bad = append(bad, c)
+		}
+	}
+	return bad
+}
+
 // fillEmpty gives empty lists where there is nothing, so that JSON readers never meet null.
 func (b *Briefing) fillEmpty() {
 	b.Summary = nonNil(b.Summary)

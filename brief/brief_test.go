@@ -26,38 +26,6 @@ func record(id, outlet, published, body string) *analyze.Record {
 	return analyze.New(a)
 }
 
-// citations lists every citation of a briefing.
-func citations(b *brief.Briefing) []brief.Citation {
-	var out []brief.Citation
-	for _, s := range b.Summary {
-		out = append(out, s.Citations...)
-	}
-	for _, r := range b.Matrix {
-		for _, c := range r.Cells {
-			for _, e := range c.Evidence {
-				out = append(out, e.Citation)
-			}
-		}
-	}
-	for _, v := range b.Quotes {
-		for _, q := range v.Quotes {
-			out = append(out, q.Citation)
-		}
-	}
-	for _, m := range b.Timeline {
-		out = append(out, m.Citations...)
-	}
-	for _, d := range b.Disagreements {
-		if d.Evidence.Article != "" {
-			out = append(out, d.Evidence)
-		}
-		for _, s := range d.Sides {
-			out = append(out, s.Citation)
-		}
-	}
-	return out
-}
-
 var story = []*analyze.Record{
 	record("a1", "Harbour Times", "2031-03-02", "Prime Minister Ruta Salvik of Velmar and President Lena Koruth of Caldora spoke by telephone on Thursday about the Korrin Gorge Dam on the Sarn river.\n\n"+
 		"Velmar's government said the two leaders had agreed in principle on interim water quotas during the call.\n\n"+
@@ -74,15 +42,15 @@ func TestBuildCitesVerbatim(t *testing.T) {
 	for _, r := range story {
 		byID[r.ID] = r.Text
 	}
-	cs := citations(b)
-	if len(cs) == 0 {
+	if len(b.Citations()) == 0 {
 		t.Fatal("briefing has no citations")
 	}
-	for _, c := range cs {
-		text, ok := byID[c.Article]
-		if !ok || c.Start < 0 || c.End > len(text) || c.Start >= c.End || text[c.Start:c.End] != c.Text {
-			t.Errorf("citation %+v is not verbatim in its article", c)
-		}
+	for _, c := range b.Unverified(byID) {
+		t.Errorf("citation %+v is not verbatim in its article", c)
+	}
+	byID[story[0].ID] = strings.Replace(byID[story[0].ID], "Velmar", "Vellmar", 1)
+	if len(b.Unverified(byID)) == 0 {
+		t.Error("Unverified found nothing wrong after an article's text changed")
 	}
 	if n := len(b.Summary); n == 0 || n > 8 {
 		t.Errorf("summary has %d sentences, want 1 to 8", n)
@@ -129,7 +97,7 @@ func TestCopiesCountOnce(t *testing.T) {
 	if len(b.Sources) != 3 || b.Sources[2].CopyOf != "a1" {
 		t.Fatalf("sources %+v, want 3 with the copy marked", b.Sources)
 	}
-	for _, c := range citations(b) {
+	for _, c := range b.Citations() {
 		if c.Article == "a3" {
 			t.Errorf("the copy is cited: %+v", c)
 		}

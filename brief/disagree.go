@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/analyze"
@@ -137,12 +138,13 @@ func findCue(s string, toks []text.Token, sp dossier.Span, cues [][]string) (dos
 // was diluted or denied).
 func (s *story) conflictSides(r *analyze.Record, ms []mention, sp, cue dossier.Span, k int) []int {
 	var in, before []mention
-	for _, m := range ms {
-		if m.span.Start >= sp.Start && m.span.End <= sp.End {
-			in = append(in, m)
-			if m.span.End <= cue.Start {
-				before = append(before, m)
-			}
+	for j, m := range ms {
+		if m.span.Start < sp.Start || m.span.End > sp.End || titleOf(r.Text, ms, j) {
+			continue
+		}
+		in = append(in, m)
+		if m.span.End <= cue.Start {
+			before = append(before, m)
 		}
 	}
 	for j := 1; j < len(before); j++ {
@@ -155,7 +157,7 @@ func (s *story) conflictSides(r *analyze.Record, ms []mention, sp, cue dossier.S
 		return nil
 	}
 	subject := before[len(before)-1].actor
-	for _, m := range in {
+	for _, m := range before {
 		if m.actor != subject {
 			return []int{m.actor, subject}
 		}
@@ -169,6 +171,20 @@ func (s *story) conflictSides(r *analyze.Record, ms []mention, sp, cue dossier.S
 		}
 	}
 	return nil
+}
+
+// titleOf says whether mention j is part of the next mention's title ("U.S. Secretary of Defense
+// Pete Hegseth", "Kremlin spokesman Dmitry Peskov"): only capitalised words lie between them.
+func titleOf(text string, ms []mention, j int) bool {
+	if j+1 >= len(ms) || ms[j+1].span.Start < ms[j].span.End {
+		return false
+	}
+	for _, w := range strings.Fields(text[ms[j].span.End:ms[j+1].span.Start]) {
+		if r := []rune(w)[0]; !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // sideEvidence finds what one side said near a conflict sentence: its first quote in that

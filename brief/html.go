@@ -72,41 +72,13 @@ func writeHTML(w io.Writer, bs []*Briefing, texts map[string]string) error {
 		views[i] = htmlBrief{Briefing: b, notes: &notes{}}
 		// Number the citations in reading order before the page asks for them, so that the
 		// articles section knows every span to mark.
-		numberAll(b, views[i].notes)
+		views[i].notes.refs(b.Citations())
 		views[i].Articles = citedArticles(b, views[i].notes.list, texts)
 	}
 	if err := page.Execute(w, views); err != nil {
 		return fmt.Errorf("write briefing html: %w", err)
 	}
 	return nil
-}
-
-// numberAll numbers a briefing's citations in the order the page shows them.
-func numberAll(b *Briefing, ns *notes) {
-	for _, st := range b.Summary {
-		ns.refs(st.Citations)
-	}
-	for _, row := range b.Matrix {
-		for _, c := range row.Cells {
-			ns.refs(stands(c))
-		}
-	}
-	for _, v := range b.Quotes {
-		for _, q := range v.Quotes {
-			ns.ref(q.Citation)
-		}
-	}
-	for _, m := range b.Timeline {
-		ns.refs(m.Citations)
-	}
-	for _, d := range b.Disagreements {
-		if d.Evidence.Article != "" {
-			ns.ref(d.Evidence)
-		}
-		for _, s := range d.Sides {
-			ns.ref(s.Citation)
-		}
-	}
 }
 
 // citedArticles cuts each cited article's text at the edges of its cited spans, so the page can

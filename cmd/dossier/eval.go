@@ -22,7 +22,7 @@ type evalCommand struct {
 
 func (c *evalCommand) Run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		return usageError{"eval needs what to score: extraction, ner, quotes or timex"}
+		return usageError{"eval needs what to score: extraction, ner, quotes, timex or brief"}
 	}
 	switch args[0] {
 	case "extraction":
@@ -33,8 +33,10 @@ func (c *evalCommand) Run(ctx context.Context, args []string) error {
 		return c.quotes(ctx, args[1:])
 	case "timex":
 		return c.timex(ctx, args[1:])
+	case "brief":
+		return c.brief(ctx, args[1:])
 	default:
-		return usageError{fmt.Sprintf("unknown evaluation %q (want extraction, ner, quotes or timex)", args[0])}
+		return usageError{fmt.Sprintf("unknown evaluation %q (want extraction, ner, quotes, timex or brief)", args[0])}
 	}
 }
 
