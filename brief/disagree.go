@@ -137,13 +137,9 @@ func findCue(s string, toks []text.Token, sp dossier.Span, cues [][]string) (dos
 // denied, contradicted) and the one the sentence, or the one before it, opened with (whose word
 // was diluted or denied).
 func (s *story) conflictSides(r *analyze.Record, ms []mention, sp, cue dossier.Span, k int) []int {
-	var in, before []mention
+	var before []mention
 	for j, m := range ms {
-		if m.span.Start < sp.Start || m.span.End > sp.End || titleOf(r.Text, ms, j) {
-			continue
-		}
-		in = append(in, m)
-		if m.span.End <= cue.Start {
+		if m.span.Start >= sp.Start && m.span.End <= cue.Start && !titleOf(r.Text, ms, j) {
 			before = append(before, m)
 		}
 	}
@@ -180,7 +176,7 @@ func titleOf(text string, ms []mention, j int) bool {
 		return false
 	}
 	for _, w := range strings.Fields(text[ms[j].span.End:ms[j+1].span.Start]) {
-		if r := []rune(w)[0]; !unicode.IsUpper(r) {
+		if r := []rune(w)[0]; !unicode.IsUpper(r) && w != "of" && w != "for" && w != "the" {
 			return false
 		}
 	}

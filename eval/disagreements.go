@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
 )
 
 // GoldDisagreement is a hand-marked disagreement of ../shared/seeds/gold/disagreements.json: in
