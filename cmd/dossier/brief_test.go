@@ -1,0 +1,56 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dossier-news/dossier/internal/golden"
+	"github.com/dossier-news/dossier/internal/shared"
+)
+
+// TestBriefExample is the briefing of the built-in example corpus, as a golden file per format.
+func TestBriefExample(t *testing.T) {
+	for _, format := range []string{"md", "json"} {
+		t.Run(format, func(t *testing.T) {
+			code, stdout, stderr := run(t, "", "brief", "--example", "--format", format)
+			if code != 0 {
+				t.Fatalf("exit code = %d, want 0; stderr:\n%s", code, stderr)
+			}
+			golden.Check(t, filepath.Join("testdata", "brief-example."+format), stdout, *update)
+		})
+	}
+	code, stdout, _ := run(t, "", "brief", "--example", "--format", "html")
+	if code != 0 || !strings.HasPrefix(stdout, "<!doctype html>") || !strings.Contains(stdout, "<mark>") {
+		t.Errorf("html briefing: exit %d, want a page with marked citations", code)
+	}
+}
+
+// TestBriefSeeds checks the briefing of the seed articles against their gold: both gold
+// disagreements shown, every citation verbatim.
+func TestBriefSeeds(t *testing.T) {
+	seeds := shared.Dir(t, "seeds")
+	paths, err := filepath.Glob(filepath.Join(seeds, "*.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no seed articles in %s", seeds)
+	}
+	code, stdout, stderr := run(t, "", append([]string{"eval", "brief", "--gold", filepath.Join(seeds, "gold")}, paths...)...)
+	if code != 0 {
+		t.Fatalf("exit code = %d; stderr:\n%s", code, stderr)
+	}
+	t.Log("\n" + stdout)
+	for _, want := range []string{"disagreements  2 of 2 gold shown", ", 0 not verbatim"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("eval brief output lacks %q", want)
+		}
+	}
+	code, stdout, stderr = run(t, "", append([]string{"brief", "--format", "json"}, paths...)...)
+	if code != 0 {
+		t.Fatalf("brief exit code = %d; stderr:\n%s", code, stderr)
+	}
+	var bs []map[string]any
+	if err := json.Unmarshal([]byte(stdout), &bs); err != nil || len(bs) == 0 {
+		t.Fatalf("brief json: %v (%d briefings)", err, len(bs))
+	}
+}
