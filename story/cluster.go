@@ -108,9 +108,10 @@ type Options struct {
 // Tuning of the clusterer. DefaultJoin and the weights were chosen on the development data (see
 // the package doc); the sizes bound the work per article.
 const (
-	DefaultJoin = 0.28
+	DefaultJoin = 0.26
 
 	textWeight = 0.55 // share of the text similarity in the score; actors have the rest
+	minText    = 0.2  // lowest text similarity at which an article may join a story
 
 	articleTerms  = 64  // heaviest terms kept per article
 	articleActors = 24  // heaviest actors kept per article
@@ -160,7 +161,7 @@ type Clusterer struct {
 	// actorWords holds, by actor id, the term ids of the words of its name: an actor is as
 	// rare as the rarest word of its name in the background and the articles seen.
 	actorWords [][]int32
-	docs     int // articles seen, copies not counted
+	docs       int // articles seen, copies not counted
 
 	articles []article
 	byID     map[string]int32
@@ -301,6 +302,9 @@ func (c *Clusterer) Add(a Article) (Assignment, error) {
 			score = textWeight*textSim + (1-textWeight)*actorSim
 		}
 		score -= s.timePenalty(a.Published)
+		if textSim < minText {
+			score = min(score, 0) // shared actors alone make a related story, not the same one
+		}
 		if score > bestScore || (score == bestScore && cand < best) {
 			best, bestScore = cand, score
 		}

@@ -43,15 +43,6 @@ func norm(v vector) float64 {
 	return math.Sqrt(s)
 }
 
-// cosine returns the cosine of the angle between a and b, or 0 when either is empty.
-func cosine(a, b vector) float64 {
-	na, nb := norm(a), norm(b)
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	return dot(a, b) / (na * nb)
-}
-
 // addInto returns the sum of a and b, written into dst's storage (which must not alias a or b).
 func addInto(dst, a, b vector) vector {
 	dst = dst[:0]
