@@ -2,50 +2,46 @@ package story_test
 
 import (
 	"context"
-	"io/fs"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/dossier-news/dossier"
-	"github.com/dossier-news/dossier/analyze"
+	"github.com/dossier-news/dossier/entity"
 	"github.com/dossier-news/dossier/examples"
+	"github.com/dossier-news/dossier/extract"
 	"github.com/dossier-news/dossier/ingest"
 	"github.com/dossier-news/dossier/internal/shared"
-	"github.com/dossier-news/dossier/pipeline"
 	"github.com/dossier-news/dossier/story"
 )
 
-// analysed runs the pipeline (extract, analyze) over the documents of read and returns the
-// articles as cmd/dossier hands them to the clusterer, in input order.
+// analysed extracts the documents of read and finds their entities, and returns the articles
+// as cmd/dossier hands them to the clusterer, in input order. It runs only the stages the
+// clusterer reads (extract, entity), not the whole analysis.
 func analysed(t testing.TB, read func(context.Context, *ingest.Reader) func(func(*dossier.Document, error) bool)) []story.Article {
 	t.Helper()
-	ctx := context.Background()
+	f, err := entity.Default()
+	if err != nil {
+		t.Fatalf("load entity finder: %v", err)
+	}
 	var out []story.Article
-	p := pipeline.New(pipeline.Config{})
-	emit := func(r *analyze.Record) error { out = append(out, fromRecord(t, r)); return nil }
-	fail := func(err error) { t.Errorf("analyse: %v", err) }
-	if err := p.Run(ctx, read(ctx, ingest.New(ingest.Options{})), emit, fail); err != nil {
-		t.Fatalf("run pipeline: %v", err)
+	for doc, err := range read(context.Background(), ingest.New(ingest.Options{})) {
+		if err != nil {
+			t.Fatalf("read: %v", err)
+		}
+		a, err := extract.Article(doc)
+		if err != nil {
+			t.Fatalf("extract %s: %v", doc.Source, err)
+		}
+		sa := story.Article{ID: a.ID, Source: a.Source, URL: a.URL, Outlet: a.Outlet, Title: a.Title, Text: a.Text, Published: a.Published}
+		for _, e := range f.Find(a.Text) {
+			sa.Actors = append(sa.Actors, story.Actor{ID: e.ID, Name: e.Name, Type: e.Type, Mentions: len(e.Mentions)})
+		}
+		out = append(out, sa)
 	}
 	return out
-}
-
-// fromRecord turns an analysis record into the clusterer's input.
-func fromRecord(t testing.TB, r *analyze.Record) story.Article {
-	a := story.Article{ID: r.ID, Source: r.Source, URL: r.URL, Outlet: r.Outlet, Title: r.Title, Text: r.Text}
-	if r.Published != "" {
-		p, err := time.Parse(time.RFC3339, r.Published)
-		if err != nil {
-			t.Fatalf("parse published time of %s: %v", r.Source, err)
-		}
-		a.Published = p
-	}
-	for _, e := range r.Entities {
-		a.Actors = append(a.Actors, story.Actor{ID: e.ID, Name: e.Name, Type: e.Type, Mentions: len(e.Mentions)})
-	}
-	return a
 }
 
 func exampleArticles(t testing.TB) []story.Article {
@@ -79,10 +75,7 @@ func sharedArticles(t testing.TB, dir ...string) []story.Article {
 
 var datedName = regexp.MustCompile(`^[a-z-]+_(\d{4}-\d{2}-\d{2})_`)
 
-// baseName is an article's file name without directory and extension, its key in gold files.
+// baseName is an article's source without directory and without .txt, its key in gold files.
 func baseName(a story.Article) string {
-	b := filepath.Base(a.Source)
-	return b[:len(b)-len(filepath.Ext(b))]
+	return strings.TrimSuffix(filepath.Base(a.Source), ".txt")
 }
-
-var _ fs.FS // examples.Corpus returns one
