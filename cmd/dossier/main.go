@@ -79,6 +79,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&tagCommand{Main: m}).Run(ctx, args)
 	case "entities":
 		return (&entitiesCommand{Main: m}).Run(ctx, args)
+	case "stories":
+		return (&storiesCommand{Main: m}).Run(ctx, args)
 	case "version":
 		fmt.Fprintln(m.Stdout, "dossier", version)
 		return nil
