@@ -134,7 +134,7 @@ const (
 
 	relatedActors = 0.5 // mean actor similarity at which a new story links an old one
 	maxRelated    = 3
-	headlineBytes = 120 // longest headline taken from an untitled article's text
+	headlineBytes = 160 // longest headline; longer ones are cut at a word
 )
 
 // Clusterer groups articles into stories as they arrive: each article joins the story it
@@ -646,14 +646,16 @@ func better(a *article, sa float64, b *article, sb float64) bool {
 	return false // b arrived first
 }
 
-// headline returns the title, or failing that the first line of the text cut at a word
-// boundary, for stories whose articles came without titles.
+// headline returns the title, or failing that the first line of the text, with spacing
+// collapsed, invalid UTF-8 replaced, and anything past headlineBytes cut at a word boundary (a
+// title that long is usually a headline run together with its subheading).
 func headline(title, text string) string {
-	if t := strings.Join(strings.Fields(title), " "); t != "" {
-		return t
+	line := strings.Join(strings.Fields(title), " ")
+	if line == "" {
+		line, _, _ = strings.Cut(strings.TrimSpace(text), "\n")
+		line = strings.Join(strings.Fields(line), " ")
 	}
-	line, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
-	line = strings.Join(strings.Fields(line), " ")
+	line = strings.ToValidUTF8(line, "\uFFFD")
 	if len(line) <= headlineBytes {
 		return line
 	}
