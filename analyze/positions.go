@@ -1,4 +1,14 @@
 package analyze
 
-// positions finds each actor's stance on each issue. The position analyser lands with issue 5.
-func positions(*analysis) []Position { return []Position{} }
+import "github.com/dossier-news/dossier/position"
+
+// positions finds each actor's stance on each issue from the sentences, entities and quotes the
+// earlier analysers found. The extractor's data is embedded, so it fails to load only in a broken
+// build, which the position tests catch; a record then has no positions rather than no record.
+func positions(in *analysis) []Position {
+	x, err := position.Default()
+	if err != nil {
+		return []Position{}
+	}
+	return x.Extract(in.doc, in.entities, in.quotes)
+}

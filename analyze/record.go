@@ -5,6 +5,7 @@ import (
 
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/entity"
+	"github.com/dossier-news/dossier/position"
 	"github.com/dossier-news/dossier/quote"
 	"github.com/dossier-news/dossier/text"
 	"github.com/dossier-news/dossier/timex"
@@ -81,13 +82,8 @@ type (
 	Evidence = dossier.Evidence
 )
 
-// Position is an actor's stance on an issue.
-type Position struct {
-	Actor    Actor    `json:"actor"`
-	Issue    string   `json:"issue"`
-	Stance   string   `json:"stance"`
-	Evidence Evidence `json:"evidence"`
-}
+// Position is an actor's stance on an issue with its evidence; package position defines it.
+type Position = position.Position
 
 // When is the time of an event as written and as resolved.
 type When struct {

@@ -41,14 +41,25 @@ func (s *story) keyActors() []Actor {
 		}
 		return cmp.Compare(s.actors[b].Mentions, s.actors[a].Mentions)
 	})
-	if len(idx) > s.opts.Actors {
-		idx = idx[:s.opts.Actors]
-	}
-	out := make([]Actor, len(idx))
-	for k, i := range idx {
+	// The tagger may type one name two ways in different articles (a country as a place here and
+	// an organisation there): a reader sees one actor, so one name is listed once.
+	var out []Actor
+	byName := make(map[string]int)
+	for _, i := range idx {
 		a := s.actors[i]
-		out[k] = Actor{ID: a.ID, Name: a.Name, Type: a.Type, Roles: a.Roles, StandsFor: a.Actor,
-			Articles: a.Articles, Outlets: a.Outlets, Quotes: quotes[i], Positions: positions[i]}
+		if k, ok := byName[a.Name]; ok {
+			o := &out[k]
+			o.Quotes += quotes[i]
+			o.Positions += positions[i]
+			o.Articles, o.Outlets = max(o.Articles, a.Articles), max(o.Outlets, a.Outlets)
+			continue
+		}
+		if len(out) == s.opts.Actors {
+			continue
+		}
+		byName[a.Name] = len(out)
+		out = append(out, Actor{ID: a.ID, Name: a.Name, Type: a.Type, Roles: a.Roles, StandsFor: a.Actor,
+			Articles: a.Articles, Outlets: a.Outlets, Quotes: quotes[i], Positions: positions[i]})
 	}
 	return out
 }

@@ -149,7 +149,8 @@ func (s *story) conflictSides(r *analyze.Record, ms []mention, sp, cue dossier.S
 			return []int{a.actor, b.actor}
 		}
 	}
-	if len(before) == 0 {
+	if len(before) == 0 || reports(r.Text[before[len(before)-1].span.End:cue.Start]) {
+		// "X said rival readouts were common": the conflict is X's subject, not X's.
 		return nil
 	}
 	subject := before[len(before)-1].actor
@@ -167,6 +168,17 @@ func (s *story) conflictSides(r *analyze.Record, ms []mention, sp, cue dossier.S
 		}
 	}
 	return nil
+}
+
+// reports says whether words hold a verb of saying, which puts what follows in someone's mouth.
+func reports(words string) bool {
+	for _, w := range strings.Fields(strings.ToLower(words)) {
+		switch strings.Trim(w, ",;:") {
+		case "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "argued", "argues", "wrote", "writes", "believes", "thinks":
+			return true
+		}
+	}
+	return false
 }
 
 // titleOf says whether mention j is part of the next mention's title ("U.S. Secretary of Defense

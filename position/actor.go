@@ -1,0 +1,387 @@
+package position
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/entity"
+	"github.com/dossier-news/dossier/quote"
+)
+
+// holder is who holds a position: the actor and, when the sentence names them, where.
+type holder struct {
+	actor  dossier.Actor
+	person bool
+	at     dossier.Span // zero when the holder is named in another sentence
+}
+
+func (h holder) ok() bool { return h.actor.Name != "" }
+
+// elsewhere returns h as named outside the current sentence.
+func (h holder) elsewhere() holder {
+	h.at = dossier.Span{}
+	return h
+}
+
+// mention is one entity mention that can hold a position.
+type mention struct {
+	dossier.Span
+	ent int
+}
+
+// indexMentions keeps the mentions of entities that can act: people, organisations, and places
+// that are countries or stand for a government ("Kyiv rejected"); "other" names (demonyms,
+// events) act only through the nouns they qualify ("the Russian readout").
+func (st *state) indexMentions() {
+	for i, e := range st.ents {
+		switch e.Type {
+		case entity.Person, entity.Organization:
+		case entity.Location:
+			if e.Actor == "" && st.nationOfName(e.Name) < 0 {
+				continue
+			}
+		default:
+			continue
+		}
+		for _, m := range e.Mentions {
+			if 0 <= m.Start && m.Start < m.End && m.End <= len(st.doc.Text) {
+				st.ments = append(st.ments, mention{Span: m, ent: i})
+			}
+		}
+	}
+	slices.SortFunc(st.ments, func(a, b mention) int { return a.Start - b.Start })
+	// Overlapping mentions would make the lookup ambiguous: the first one wins.
+	kept := st.ments[:0]
+	for _, m := range st.ments {
+		if len(kept) == 0 || m.Start >= kept[len(kept)-1].End {
+			kept = append(kept, m)
+		}
+	}
+	st.ments = kept
+}
+
+// nationOfName returns the nation a name or adjective stands for ("U.S.", "Ukrainian"), or -1.
+func (st *state) nationOfName(name string) int {
+	var ns []string
+	for w := range strings.FieldsSeq(name) {
+		ns = append(ns, norm(w))
+	}
+	if e, v, ok := st.x.lex.nationSet.at(ns, 0); ok && e == len(ns) {
+		return v
+	}
+	return -1
+}
+
+// nationalities finds the country of each person: from their roles ("Russian President"), a
+// country's possessive before a mention ("Ukraine’s Volodymyr Zelensky") or "of COUNTRY" after
+// one ("President Vladimir Putin of Russia").
+func (st *state) nationalities() {
+	st.nationOf = make(map[int][]int)
+	d := st.doc
+	add := func(ent, n int) {
+		if n >= 0 && !slices.Contains(st.nationOf[ent], n) {
+			st.nationOf[ent] = append(st.nationOf[ent], n)
+		}
+	}
+	for i, e := range st.ents {
+		if e.Type != entity.Person {
+			continue
+		}
+		for _, r := range e.Roles {
+			for w := range strings.FieldsSeq(r) {
+				add(i, st.nationOfName(w))
+			}
+		}
+		for _, m := range e.Mentions {
+			k := d.TokenIndex(m.Start)
+			if k > 0 && k <= len(d.Tokens) {
+				prev := d.Text[d.Tokens[k-1].Start:d.Tokens[k-1].End]
+				add(i, st.nationOfName(prev))
+			}
+			k = d.TokenIndex(m.End)
+			if k+1 < len(d.Tokens) && strings.EqualFold(d.Text[d.Tokens[k].Start:d.Tokens[k].End], "of") {
+				add(i, st.nationOfName(d.Text[d.Tokens[k+1].Start:d.Tokens[k+1].End]))
+			}
+		}
+	}
+}
+
+// mentionHolder is the holder a mention names: a person by their fullest name, anything else by
+// the name as written ("Kremlin", "Moscow"), with the entity's ID either way.
+func (st *state) mentionHolder(mi int) holder {
+	m := st.ments[mi]
+	e := st.ents[m.ent]
+	name := e.Name
+	if e.Type != entity.Person {
+		name = surface(st.doc.Text[m.Start:m.End])
+	}
+	return holder{actor: dossier.Actor{Name: name, Entity: e.ID}, person: e.Type == entity.Person, at: m.Span}
+}
+
+// surface is a name as written, without a leading article or a possessive ending.
+func surface(s string) string {
+	for _, p := range []string{"the ", "The "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	for _, p := range []string{"’s", "'s", "’", "'"} {
+		if t, ok := strings.CutSuffix(s, p); ok {
+			return t
+		}
+	}
+	return s
+}
+
+// nationHolder is the holder for a country: the article's entity for it when there is one.
+func (st *state) nationHolder(n int, at dossier.Span) holder {
+	for _, e := range st.ents {
+		if (e.Type == entity.Location || e.Type == entity.Organization) && e.Actor == "" && st.nationOfName(e.Name) == n {
+			return holder{actor: dossier.Actor{Name: e.Name, Entity: e.ID}, at: at}
+		}
+	}
+	return holder{actor: dossier.Actor{Name: st.x.lex.nations[n].name}, at: at}
+}
+
+// byRole resolves an office held by someone of a nation ("the Ukrainian president") to the
+// article's person of that nation, preferring one whose roles name the office; when the article
+// has no such person, or several, the nation holds the position.
+func (st *state) byRole(n int, role string, at dossier.Span) holder {
+	var cands, withRole []int
+	for ent, ns := range st.nationOf {
+		if !slices.Contains(ns, n) {
+			continue
+		}
+		cands = append(cands, ent)
+		if slices.ContainsFunc(st.ents[ent].Roles, func(r string) bool {
+			return strings.Contains(strings.ToLower(r), role)
+		}) {
+			withRole = append(withRole, ent)
+		}
+	}
+	pick := -1
+	switch {
+	case len(withRole) == 1:
+		pick = withRole[0]
+	case len(withRole) > 1:
+		pick = slices.MaxFunc(withRole, func(a, b int) int { return len(st.ents[a].Mentions) - len(st.ents[b].Mentions) })
+	case len(cands) == 1:
+		pick = cands[0]
+	}
+	if pick < 0 {
+		return st.nationHolder(n, at)
+	}
+	e := st.ents[pick]
+	return holder{actor: dossier.Actor{Name: e.Name, Entity: e.ID}, person: true, at: at}
+}
+
+// endingAt finds a phrase of set that ends with word j, the longest one, and returns its start.
+func endingAt(set *phraseSet, ns []string, j int) (start, val int, ok bool) {
+	for a := max(0, j-3); a <= j; a++ {
+		if e, v, found := set.at(ns[:j+1], a); found && e == j+1 {
+			return a, v, true
+		}
+	}
+	return 0, 0, false
+}
+
+// npAt reads the noun phrase that ends with word j as an actor: a name, a pronoun, a nation, or
+// a noun standing for one ("the Kremlin’s press release", "the Russian readout", "the Ukrainian
+// president"). It returns the holder and the phrase's first word.
+func (st *state) npAt(s *sent, j int) (holder, int, bool) {
+	w := s.words[j]
+	if w.ment >= 0 {
+		h := st.mentionHolder(w.ment)
+		a := j
+		for a > 0 && s.words[a-1].ment == w.ment {
+			a--
+		}
+		return h, a, true
+	}
+	if h, ok := st.pronoun(s, j); ok {
+		h.at = w.Span
+		return h, j, true
+	}
+	lx := st.x.lex
+	if a, n, ok := endingAt(&lx.nationSet, s.ns, j); ok {
+		return st.nationHolder(n, s.wordsSpan(a, j+1)), a, true
+	}
+	if a, _, ok := endingAt(&lx.roles, s.ns, j); ok && a > 0 {
+		role := strings.Join(s.ns[a:j+1], " ")
+		if b, n, ok := endingAt(&lx.nationSet, s.ns, a-1); ok {
+			return st.byRole(n, role, s.wordsSpan(b, j+1)), b, true
+		}
+	}
+	if a, _, ok := endingAt(&lx.agents, s.ns, j); ok && a > 0 {
+		p := s.words[a-1]
+		if p.ment >= 0 {
+			h := st.mentionHolder(p.ment)
+			b := a - 1
+			for b > 0 && s.words[b-1].ment == p.ment {
+				b--
+			}
+			h.at = s.wordsSpan(b, j+1)
+			return h, b, true
+		}
+		if b, n, ok := endingAt(&lx.nationSet, s.ns, a-1); ok {
+			return st.nationHolder(n, s.wordsSpan(b, j+1)), b, true
+		}
+		if isPossPronoun(s.ns[a-1]) {
+			if h, ok := st.pronoun(s, a-1); ok {
+				h.at = s.wordsSpan(a-1, j+1)
+				return h, a - 1, true
+			}
+		}
+	}
+	return holder{}, j, false
+}
+
+func isPossPronoun(w string) bool {
+	switch w {
+	case "his", "her", "its", "their", "our", "my":
+		return true
+	}
+	return false
+}
+
+// pronoun resolves a pronoun at word k: he and she to the first person the sentence names before
+// it, else to the subject of the sentences before; it to the nearest government or organisation
+// before it; we and I, inside a direct quote, to the quote's speaker. They is left unresolved:
+// its antecedent is too often a group the article never names.
+func (st *state) pronoun(s *sent, k int) (holder, bool) {
+	switch s.ns[k] {
+	case "he", "she", "him", "her", "his":
+		return st.personBefore(s, k)
+	case "it", "its":
+		for j := k - 1; j >= 0; j-- {
+			if mi := s.words[j].ment; mi >= 0 && st.ents[st.ments[mi].ent].Type != entity.Person {
+				return st.mentionHolder(mi).elsewhere(), true
+			}
+		}
+		if s.i > 0 && st.things[s.i-1].ok() {
+			return st.things[s.i-1], true
+		}
+	case "we", "i", "our", "my", "us", "me":
+		if s.words[k].upper && s.ns[k] == "us" {
+			break // US, U.S.
+		}
+		if q, ok := st.quoteAt(s.words[k].Span, true); ok {
+			return q, true
+		}
+	}
+	return holder{}, false
+}
+
+// personBefore returns the first person sentence s refers to before word k (by name, as the
+// speaker of a quote, by office, or by a pronoun resolved in turn), else the subject of one of
+// the sentences before it.
+func (st *state) personBefore(s *sent, k int) (holder, bool) {
+	if h, ok := st.firstPerson(s, k); ok {
+		return h.elsewhere(), true
+	}
+	for i := s.i - 1; i >= 0 && i >= s.i-5; i-- {
+		if st.subjects[i].ok() {
+			return st.subjects[i], true
+		}
+	}
+	return holder{}, false
+}
+
+// firstPerson returns the first person that words [0, k) of s refer to.
+func (st *state) firstPerson(s *sent, k int) (holder, bool) {
+	for j := 0; j < k; j++ {
+		w := s.words[j]
+		if w.ment >= 0 && st.ents[st.ments[w.ment].ent].Type == entity.Person {
+			return st.mentionHolder(w.ment), true
+		}
+		if q, ok := st.speakerNamedAt(w.Span); ok && q.person {
+			return q, true
+		}
+		switch s.ns[j] {
+		case "he", "she":
+			if !w.upper || j == 0 {
+				return st.personBefore(s, j)
+			}
+		}
+		if a, _, ok := endingAt(&st.x.lex.roles, s.ns, j); ok && a > 0 {
+			if _, n, ok := endingAt(&st.x.lex.nationSet, s.ns, a-1); ok {
+				if h := st.byRole(n, strings.Join(s.ns[a:j+1], " "), w.Span); h.person {
+					return h, true
+				}
+			}
+		}
+	}
+	return holder{}, false
+}
+
+// firstThing returns the first government or organisation sentence s names.
+func (st *state) firstThing(s *sent) holder {
+	for _, w := range s.words {
+		if w.ment >= 0 && st.ents[st.ments[w.ment].ent].Type != entity.Person {
+			return st.mentionHolder(w.ment).elsewhere()
+		}
+	}
+	return holder{}
+}
+
+// quoteAt returns the speaker of the quote that holds sp (a direct one when direct is set).
+func (st *state) quoteAt(sp dossier.Span, direct bool) (holder, bool) {
+	for _, q := range st.quotes {
+		if q.Start <= sp.Start && sp.End <= q.End && len(q.Speakers) > 0 && (!direct || q.Kind == quote.Direct) {
+			return st.speakerHolder(q.Speakers[0]).elsewhere(), true
+		}
+	}
+	return holder{}, false
+}
+
+// inDirectQuote reports whether sp lies inside a direct quote.
+func (st *state) inDirectQuote(sp dossier.Span) bool {
+	for _, q := range st.quotes {
+		if q.Kind == quote.Direct && q.Start <= sp.Start && sp.End <= q.End {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerNamedAt returns the speaker of a quote whose attribution names them with the words at
+// sp ("The Ukrainian president stated ..."): the quote extractor has already resolved who that is.
+func (st *state) speakerNamedAt(sp dossier.Span) (holder, bool) {
+	for _, q := range st.quotes {
+		for _, p := range q.Speakers {
+			if p.Mention.Len() > 0 && p.Mention.Start <= sp.Start && sp.End <= p.Mention.End {
+				h := st.speakerHolder(p)
+				h.at = p.Mention
+				return h, true
+			}
+		}
+	}
+	return holder{}, false
+}
+
+// speakerHolder links a quote's speaker to the article's entity: the one whose mention the
+// attribution names, else the one of that name, else the nation a description names ("Russian
+// readout"); failing all, the speaker as the quote names them.
+func (st *state) speakerHolder(p quote.Speaker) holder {
+	if p.Mention.Len() > 0 {
+		if mi := st.mentionAt(p.Mention); mi >= 0 {
+			return st.mentionHolder(mi)
+		}
+		for _, m := range st.ments {
+			if m.Start >= p.Mention.Start && m.End <= p.Mention.End {
+				return st.mentionHolder(slices.Index(st.ments, m))
+			}
+		}
+	}
+	name := strings.TrimPrefix(p.Name, "the ")
+	for _, e := range st.ents {
+		if strings.EqualFold(e.Name, name) || slices.ContainsFunc(e.Aliases, func(a string) bool { return strings.EqualFold(a, name) }) {
+			return holder{actor: dossier.Actor{Name: e.Name, Entity: e.ID}, person: e.Type == entity.Person}
+		}
+	}
+	if f := strings.Fields(name); len(f) > 0 {
+		if n := st.nationOfName(f[0]); n >= 0 {
+			return st.nationHolder(n, dossier.Span{})
+		}
+	}
+	return holder{actor: dossier.Actor{Name: p.Name}}
+}

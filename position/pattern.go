@@ -1,0 +1,208 @@
+package position
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ErrPattern reports a phrase pattern in a taxonomy or lexicon that cannot be read.
+var ErrPattern = errors.New("bad phrase pattern")
+
+// maxForms bounds the spellings one pattern word may expand to, so that a hostile taxonomy file
+// cannot make the loader build millions of strings.
+const maxForms = 256
+
+// slot is one word of a pattern: the spellings it accepts, or any word when forms is nil.
+type slot struct {
+	forms    map[string]bool
+	optional bool
+}
+
+// pattern is a phrase matched on normalised words (see norm). Its syntax, shared by the
+// taxonomy's keywords and the lexicon's cues:
+//
+//	troop(s)            a group with one alternative is optional: troop, troops
+//	insist(|s|ed|ing)   a group with several picks one of them (an empty one keeps the stem)
+//	(seek|sought)       groups may stand anywhere in a word, or be the whole word
+//	[the]               a word in brackets may be left out
+//	*                   any one word ([*]: any one word or none)
+type pattern []slot
+
+func parsePattern(s string) (pattern, error) {
+	var p pattern
+	required := 0
+	for f := range strings.FieldsSeq(s) {
+		var sl slot
+		if strings.HasPrefix(f, "[") && strings.HasSuffix(f, "]") && len(f) > 2 {
+			sl.optional = true
+			f = f[1 : len(f)-1]
+		}
+		if f != "*" {
+			forms, err := expand(strings.ToLower(f))
+			if err != nil {
+				return nil, fmt.Errorf("%w %q: %w", ErrPattern, s, err)
+			}
+			sl.forms = make(map[string]bool, len(forms))
+			for _, w := range forms {
+				if w = norm(w); w == "" {
+					return nil, fmt.Errorf("%w %q: a word can be spelt empty (use [word] for an optional word)", ErrPattern, s)
+				}
+				sl.forms[w] = true
+			}
+		}
+		if !sl.optional {
+			required++
+		}
+		p = append(p, sl)
+	}
+	if required == 0 {
+		return nil, fmt.Errorf("%w %q: no word that must be there", ErrPattern, s)
+	}
+	return p, nil
+}
+
+// expand spells out the groups of one pattern word.
+func expand(w string) ([]string, error) {
+	open := strings.IndexByte(w, '(')
+	if open < 0 {
+		if strings.ContainsAny(w, ")|") {
+			return nil, errors.New("unbalanced group")
+		}
+		return []string{w}, nil
+	}
+	closing := strings.IndexByte(w[open:], ')')
+	if closing < 0 {
+		return nil, errors.New("unbalanced group")
+	}
+	closing += open
+	prefix, group, rest := w[:open], w[open+1:closing], w[closing+1:]
+	if strings.ContainsAny(prefix, ")|") || strings.ContainsRune(group, '(') {
+		return nil, errors.New("unbalanced group")
+	}
+	alts := strings.Split(group, "|")
+	if len(alts) == 1 {
+		alts = append(alts, "")
+	}
+	tails, err := expand(rest)
+	if err != nil {
+		return nil, err
+	}
+	if len(alts)*len(tails) > maxForms {
+		return nil, fmt.Errorf("more than %d spellings", maxForms)
+	}
+	out := make([]string, 0, len(alts)*len(tails))
+	for _, a := range alts {
+		for _, t := range tails {
+			out = append(out, prefix+a+t)
+		}
+	}
+	return out, nil
+}
+
+// longest returns the end of the longest match of p at words[i:], or -1.
+func (p pattern) longest(words []string, i int) int {
+	best := -1
+	var walk func(k, j int)
+	walk = func(k, j int) {
+		if k == len(p) {
+			best = max(best, j)
+			return
+		}
+		s := p[k]
+		if s.optional {
+			walk(k+1, j)
+		}
+		if j < len(words) && (s.forms == nil || s.forms[words[j]]) {
+			walk(k+1, j+1)
+		}
+	}
+	walk(0, i)
+	return best
+}
+
+// phraseSet finds which of many patterns match where. Each pattern carries a value.
+type phraseSet struct {
+	pats    []pattern
+	vals    []int
+	byFirst map[string][]int
+	// anyStart holds the patterns whose first word is optional or any word: they are tried at
+	// every position.
+	anyStart []int
+}
+
+func (ps *phraseSet) add(p pattern, val int) {
+	id := len(ps.pats)
+	ps.pats = append(ps.pats, p)
+	ps.vals = append(ps.vals, val)
+	if p[0].optional || p[0].forms == nil {
+		ps.anyStart = append(ps.anyStart, id)
+		return
+	}
+	if ps.byFirst == nil {
+		ps.byFirst = make(map[string][]int)
+	}
+	for f := range p[0].forms {
+		ps.byFirst[f] = append(ps.byFirst[f], id)
+	}
+}
+
+// at returns the longest match starting at words[i] and its value; ties go to the pattern added
+// first, so that a data file's order settles them.
+func (ps *phraseSet) at(words []string, i int) (end, val int, ok bool) {
+	if i >= len(words) {
+		return 0, 0, false
+	}
+	bestID := -1
+	try := func(id int) {
+		e := ps.pats[id].longest(words, i)
+		if e > i && (e > end || (e == end && id < bestID)) {
+			end, bestID = e, id
+		}
+	}
+	for _, id := range ps.byFirst[words[i]] {
+		try(id)
+	}
+	for _, id := range ps.anyStart {
+		try(id)
+	}
+	if bestID < 0 {
+		return 0, 0, false
+	}
+	return end, ps.vals[bestID], true
+}
+
+// first returns the earliest match in words[from:to] that ends by to, the longest at that start.
+func (ps *phraseSet) first(words []string, from, to int) (start, end, val int, ok bool) {
+	for i := from; i < to; i++ {
+		if e, v, ok := ps.at(words[:to], i); ok {
+			return i, e, v, true
+		}
+	}
+	return 0, 0, 0, false
+}
+
+// norm is the form words are matched in: lower case, curly apostrophes straight, the possessive
+// ending and the dots of an abbreviation dropped (Russia’s → russia, U.S. → us).
+func norm(w string) string {
+	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	if s, ok := strings.CutSuffix(w, "'s"); ok && s != "" {
+		w = s
+	} else if s, ok := strings.CutSuffix(w, "s'"); ok && s != "" {
+		w = s + "s"
+	}
+	if strings.Contains(w, ".") && isAbbrev(w) {
+		w = strings.ReplaceAll(w, ".", "")
+	}
+	return w
+}
+
+// isAbbrev reports a word of single letters each followed by a dot (u.s., u.k.).
+func isAbbrev(w string) bool {
+	for i, r := range w {
+		if i%2 == 1 && r != '.' || i%2 == 0 && (r < 'a' || r > 'z') {
+			return false
+		}
+	}
+	return len(w) >= 4 && len(w)%2 == 0
+}

@@ -1,0 +1,147 @@
+package position
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dossier-news/dossier"
+	"github.com/dossier-news/dossier/text"
+)
+
+// word is a token of a sentence as the rules see it. Quote marks and square brackets are left out
+// of a sentence's words: they never change who holds what ("he was “open” to", "nobody [had]
+// rejected").
+type word struct {
+	dossier.Span
+	norm  string
+	poss  bool // ends in a possessive ’s or s’
+	punct bool
+	upper bool // starts with an upper-case letter
+	ment  int  // index into state.ments, or -1
+}
+
+// sent is one sentence: its words and where the lexicon's closed classes match in them.
+type sent struct {
+	i, para int
+	span    dossier.Span
+	words   []word
+	ns      []string // the words' norms, for phrase matching
+	// For each kind of closed-class phrase, the end of the match that starts at each word (0
+	// when none starts there) and whether a match covers the word.
+	neg, hedge, skip, sub, rel, negator marks
+	cues                                []cueMatch
+	cueAt                               []int // index into cues of the match starting at a word, or -1
+}
+
+type marks struct {
+	end     []int
+	covered []bool
+}
+
+func mark(set *phraseSet, ns []string) marks {
+	m := marks{end: make([]int, len(ns)), covered: make([]bool, len(ns))}
+	for i := range ns {
+		if e, _, ok := set.at(ns, i); ok {
+			m.end[i] = e
+			for k := i; k < e; k++ {
+				m.covered[k] = true
+			}
+		}
+	}
+	return m
+}
+
+// cueMatch is a stance or speech cue found in a sentence.
+type cueMatch struct {
+	cue
+	start, end int // words
+	that       bool
+	// speaker is who a report cue names (filled when the cue is read); found says whether
+	// one was.
+	speaker holder
+	found   bool
+}
+
+func isQuoteMark(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return utf8.RuneCountInString(s) == 1 && strings.ContainsRune("\"'“”‘’«»„‟‹›[]", r)
+}
+
+// build cuts sentence i into words and marks the lexicon's phrases in it.
+func (st *state) build(i int) *sent {
+	d := st.doc
+	sp := d.Sentences[i]
+	s := &sent{i: i, span: sp, para: d.ParagraphIndex(sp.Start)}
+	for k := d.TokenIndex(sp.Start); k < len(d.Tokens) && d.Tokens[k].Start < sp.End; k++ {
+		t := d.Tokens[k]
+		raw := d.Text[t.Start:t.End]
+		if t.Kind == text.Punct && isQuoteMark(raw) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(raw)
+		w := word{Span: t.Span, norm: norm(raw), punct: t.Kind == text.Punct, upper: unicode.IsUpper(r), ment: st.mentionAt(t.Span)}
+		if t.Kind == text.Word {
+			l := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
+			w.poss = len(l) > 2 && (strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "s'"))
+		}
+		s.words = append(s.words, w)
+		s.ns = append(s.ns, w.norm)
+	}
+	lx := st.x.lex
+	s.neg = mark(&lx.negation, s.ns)
+	s.hedge = mark(&lx.hedges, s.ns)
+	// Hedge words are function words, written in lower case but for the first word: "May" in
+	// the middle of a sentence is the month.
+	for k, e := range s.hedge.end {
+		if e > 0 && k > 0 && s.words[k].upper {
+			s.hedge.end[k] = 0
+			for j := k; j < e; j++ {
+				s.hedge.covered[j] = false
+			}
+		}
+	}
+	s.skip = mark(&lx.skip, s.ns)
+	s.sub = mark(&lx.subordinators, s.ns)
+	s.rel = mark(&lx.relatives, s.ns)
+	s.negator = mark(&lx.negators, s.ns)
+	s.cueAt = make([]int, len(s.words))
+	for k := range s.cueAt {
+		s.cueAt[k] = -1
+	}
+	for k := 0; k < len(s.ns); {
+		e, v, ok := lx.cue.at(s.ns, k)
+		if !ok || s.words[k].ment >= 0 {
+			k++
+			continue
+		}
+		m := cueMatch{cue: lx.cues[v], start: k, end: e}
+		if e < len(s.ns) && s.ns[e] == "that" {
+			m.that = true
+		}
+		s.cueAt[k] = len(s.cues)
+		s.cues = append(s.cues, m)
+		k = e
+	}
+	return s
+}
+
+// mentionAt returns the entity mention that covers sp, or -1.
+func (st *state) mentionAt(sp dossier.Span) int {
+	k := sort.Search(len(st.ments), func(i int) bool { return st.ments[i].End > sp.Start })
+	if k < len(st.ments) && st.ments[k].Start <= sp.Start && sp.End <= st.ments[k].End {
+		return k
+	}
+	return -1
+}
+
+// wordsSpan returns the span of words [a, b), which must not be empty.
+func (s *sent) wordsSpan(a, b int) dossier.Span {
+	return dossier.Span{Start: s.words[a].Start, End: s.words[b-1].End}
+}
+
+// question reports a sentence that asks rather than states.
+func (s *sent) question() bool {
+	return len(s.words) > 0 && s.ns[len(s.ns)-1] == "?"
+}
