@@ -1,6 +1,64 @@
 // Package story groups articles into stories. Its first step, Dedup, recognises articles that
 // copy an earlier one: exact duplicates and near-duplicates such as syndicated wire copy,
-// lightly edited reprints and the same text under another outlet's header and footer.
+// lightly edited reprints and the same text under another outlet's header and footer. Its
+// second, Clusterer, puts each article into the story it belongs to as articles arrive.
+//
+// # How articles are grouped into stories
+//
+// A Clusterer reads a small Article (id, source, URL, outlet, title, text, publication time and
+// the actors an analysis found, with their types and mentions); it does not depend on the
+// analyze package, so that the flow stays one way. Each article is added once and goes into the
+// story it matches best, or opens a new story; stories already formed are never split, merged
+// or renumbered, so a story's ID ("s-" and its first article's ID) never changes. Work per
+// article does not depend on how many stories there are.
+//
+// An article is two sparse vectors. Its words: content words (function words dropped, plurals
+// folded by Harman's S-stemmer, the title counted twice) weighted by TF-IDF and cut to the 64
+// heaviest. Its actors: weighted by type (person 1, organisation 0.8, place 0.4, other 0.25),
+// by mentions, and by how rare the words of their names are. Document frequencies start from a
+// table embedded in the package (docfreq.txt: counts, for 19,000 terms, over 2,667 real news
+// articles of ../shared/bench, written by internal/dfgen) and grow with every article added, so
+// that the first articles are already weighed against news in general and not only against one
+// another.
+//
+// A story keeps the sum of its articles' unit vectors. An article's score against a story is
+// its mean cosine similarity to the story's articles (group-average linkage, read off the sum
+// in one pass), 0.55 of it from words and 0.45 from actors, less a penalty when the article is
+// dated outside the story's span: 0.04·ln(1 + gap in weeks), at most 0.15, so that a story
+// running for months (a call in February, another in March, a summit in August) stays one when
+// its actors and issue do. It joins the best story when the score reaches 0.26 and its words
+// alone reach 0.2: shared actors without shared words make a related story, not the same one;
+// such a new story is linked to the old one (Story.Related) when their actors' similarity reaches
+// 0.5. The mean, rather than the cosine with the story's centroid, keeps a story from pulling in
+// articles that share only its most general words: against the centroid an article on Eastern
+// European voters in the 2016 US election scored as high as the seeds' own articles.
+//
+// Candidate stories come from an inverted index: each story posts its 24 heaviest words and 8
+// heaviest actors, each list keeps the 256 to 512 stories that posted last, and an article looks
+// up its 16 heaviest words and 6 heaviest actors and scores the 8 stories that share the most
+// weight. Copies found by Dedup join their original's story without adding to its evidence, and
+// are listed with their sources (Story.Duplicates); their outlets count among the story's.
+// A story's title is the headline of its most central article with a title of its own.
+//
+// # Measured
+//
+// The example corpus (13 documents of one fictional story, one exact copy and one reprint) forms
+// one story of 11 articles and 2 copies; the five seeds (one real story, undated) form one story.
+// The seeds with the 84 US election articles of ../shared/bench/quotes/dev (September and October
+// 2016), scored against a hand grouping (testdata/cluster-election/gold.json: 61 stories, the
+// largest the first presidential debate with 13 articles): B-cubed precision 1.000, recall 0.761
+// (F1 0.864); pairwise precision 1.000, recall 0.133, since the articles of the debate or of
+// Trump's taxes share few words beyond the candidates' names and stay in several stories. The
+// seeds stay one story apart from all 837 election articles of the training half, among them
+// pieces on Trump and Putin, Russia and NATO. Shuffling the order of arrival twenty times
+// changes the seeds-and-election grouping little: B-cubed F1 against the grouping in file order
+// is 0.996 on average (lowest 0.983). The thresholds were chosen on these sets, where a wide
+// band of them (0.20 to 0.32) gives the same precision.
+//
+// Add takes about 100 µs for an article of 1.5 KB with 10,000 articles already clustered and
+// 160 µs with 100,000 (BenchmarkClustererAdd, synthetic articles; about 10,000 and 6,000
+// articles/s on one core), the near-duplicate check included; a Clusterer keeps about 1.4 KB per
+// article. It is meant for one goroutine at a time.
 //
 // # How duplicates are found
 //
