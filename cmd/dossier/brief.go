@@ -2,13 +2,16 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/dossier-news/dossier/analyze"
 	"github.com/dossier-news/dossier/brief"
 	"github.com/dossier-news/dossier/ingest"
 	"github.com/dossier-news/dossier/pipeline"
+	"github.com/dossier-news/dossier/story"
 )
 
 // briefCommand writes the briefing of each story in its input.
@@ -37,10 +40,14 @@ func (c *briefCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	groups, err := stories(recs)
+	if err != nil {
+		return err
+	}
 	var bs []*brief.Briefing
 	texts := make(map[string]string, len(recs))
-	for i, group := range stories(recs) {
-		bs = append(bs, brief.Build(fmt.Sprintf("s%d", i+1), group, brief.Options{Sentences: *sentences}))
+	for _, g := range groups {
+		bs = append(bs, brief.Build(g.id, g.recs, brief.Options{Sentences: *sentences}))
 	}
 	for _, r := range recs {
 		texts[r.ID] = r.Text
@@ -77,7 +84,44 @@ func (m *Main) records(ctx context.Context, in *ingest.Options, example bool, ar
 	return recs, int(p.Stats().Failed), nil
 }
 
-// stories groups records into stories.
-func stories(recs []*analyze.Record) [][]*analyze.Record {
-	return [][]*analyze.Record{recs}
+// storyRecords is one story's id and records.
+type storyRecords struct {
+	id   string
+	recs []*analyze.Record
+}
+
+// stories groups records into stories as they would grow from a feed, in input order. A story's
+// records come in publication order when every one has a date, else in input order.
+func stories(recs []*analyze.Record) ([]storyRecords, error) {
+	cl, err := story.NewClusterer(story.Options{})
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]*analyze.Record, len(recs))
+	order := make(map[string]int, len(recs))
+	for i, r := range recs {
+		if _, err := cl.Add(storyArticle(r)); err != nil {
+			return nil, fmt.Errorf("cluster %s: %w", r.Source, err)
+		}
+		byID[r.ID], order[r.ID] = r, i
+	}
+	var out []storyRecords
+	for _, st := range cl.Stories() {
+		g := storyRecords{id: st.ID}
+		dated := true
+		for _, m := range slices.Concat(st.Articles, st.Duplicates) {
+			g.recs = append(g.recs, byID[m.ID])
+			dated = dated && byID[m.ID].Published != ""
+		}
+		slices.SortStableFunc(g.recs, func(a, b *analyze.Record) int {
+			if dated {
+				if c := cmp.Compare(a.Published, b.Published); c != 0 {
+					return c
+				}
+			}
+			return cmp.Compare(order[a.ID], order[b.ID])
+		})
+		out = append(out, g)
+	}
+	return out, nil
 }

@@ -36,9 +36,13 @@ func (c *evalCommand) brief(ctx context.Context, args []string) error {
 	for _, r := range recs {
 		texts[r.ID], sources[r.ID] = r.Text, r.Source
 	}
+	groups, err := stories(recs)
+	if err != nil {
+		return err
+	}
 	var bs []*brief.Briefing
-	for i, group := range stories(recs) {
-		bs = append(bs, brief.Build(fmt.Sprintf("s%d", i+1), group, brief.Options{}))
+	for _, g := range groups {
+		bs = append(bs, brief.Build(g.id, g.recs, brief.Options{}))
 	}
 
 	var shown []eval.Shown

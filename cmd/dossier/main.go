@@ -99,6 +99,7 @@ func (m *Main) usage() {
 Commands:
   analyze   write one JSON object (or a readable view) per article
   quotes    print who said what, grouped by speaker
+  stories   group articles into stories (a list, or one JSON line per article)
   brief     write the briefing of each story: summary, actors, positions, quotes, timeline, disagreements
   eval      score extraction, the name tagger or quotes against annotated data
   bench     measure per-stage throughput and peak memory
