@@ -74,8 +74,9 @@ func (s *story) matrix() ([]Issue, []Row) {
 	issueActors := make(map[string]map[string]bool)
 	for _, r := range s.originals() {
 		for _, p := range r.Positions {
+			// Rows go by the name readers see: one name typed two ways by the tagger is one row.
 			name, id := s.actorName(r.ID, p.Actor)
-			k := key{cmp.Or(id, name), p.Issue}
+			k := key{name, p.Issue}
 			if _, ok := rowOf[k.actor]; !ok {
 				rowOf[k.actor] = len(rows)
 				rows = append(rows, Row{Actor: name, ActorID: id})
@@ -115,7 +116,7 @@ func (s *story) matrix() ([]Issue, []Row) {
 		row := &rows[i]
 		row.Cells = row.Cells[:0]
 		for _, is := range issues {
-			if c := cells[key{cmp.Or(row.ActorID, row.Actor), is.Key}]; c != nil {
+			if c := cells[key{row.Actor, is.Key}]; c != nil {
 				row.Cells = append(row.Cells, *c)
 			}
 		}
