@@ -5,6 +5,7 @@ import (
 
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/entity"
+	"github.com/dossier-news/dossier/event"
 	"github.com/dossier-news/dossier/position"
 	"github.com/dossier-news/dossier/quote"
 	"github.com/dossier-news/dossier/text"
@@ -85,21 +86,12 @@ type (
 // Position is an actor's stance on an issue with its evidence; package position defines it.
 type Position = position.Position
 
-// When is the time of an event as written and as resolved.
-type When struct {
-	Text      string `json:"text"`
-	Date      string `json:"date"`
-	Precision string `json:"precision"`
-}
-
-// Event is something that happened at a time, with who took part.
-type Event struct {
-	Type     string   `json:"type"`
-	Summary  string   `json:"summary"`
-	Actors   []Actor  `json:"actors"`
-	When     When     `json:"when"`
-	Evidence Evidence `json:"evidence"`
-}
+// Event and When are the event package's types: an event with its type, summary, actors, time,
+// place, status and evidence.
+type (
+	Event = event.Event
+	When  = event.When
+)
 
 // Time is a temporal expression with its TIMEX3 type and value.
 type Time struct {
