@@ -3,10 +3,13 @@ package position
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/entity"
 	"github.com/dossier-news/dossier/quote"
+	"github.com/dossier-news/dossier/text"
 )
 
 // holder is who holds a position: the actor and, when the sentence names them, where.
@@ -50,6 +53,7 @@ func (st *state) indexMentions() {
 			}
 		}
 	}
+	st.possessives()
 	slices.SortFunc(st.ments, func(a, b mention) int { return a.Start - b.Start })
 	// Overlapping mentions would make the lookup ambiguous: the first one wins.
 	kept := st.ments[:0]
@@ -59,6 +63,49 @@ func (st *state) indexMentions() {
 		}
 	}
 	st.ments = kept
+}
+
+// possessives adds the mentions the name tagger leaves out, mostly possessives ("Putin’s
+// insistence"): a capitalised word that is the one-word name or alias of exactly one acting entity.
+func (st *state) possessives() {
+	byName := make(map[string]int)
+	for _, m := range st.ments {
+		e := st.ents[m.ent]
+		keys := append([]string{e.Name}, e.Aliases...)
+		if f := strings.Fields(e.Name); e.Type == entity.Person && len(f) > 1 {
+			keys = append(keys, f[len(f)-1])
+		}
+		for _, k := range keys {
+			if strings.ContainsRune(k, ' ') {
+				continue
+			}
+			k = norm(k)
+			if prev, ok := byName[k]; ok && prev != m.ent {
+				byName[k] = -1
+			} else if !ok {
+				byName[k] = m.ent
+			}
+		}
+	}
+	taken := make([]bool, len(st.doc.Text)+1)
+	for _, m := range st.ments {
+		for i := m.Start; i < m.End; i++ {
+			taken[i] = true
+		}
+	}
+	d := st.doc
+	for _, t := range d.Tokens {
+		if t.Kind != text.Word || taken[t.Start] {
+			continue
+		}
+		w := d.Text[t.Start:t.End]
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			continue
+		}
+		if ent, ok := byName[norm(w)]; ok && ent >= 0 {
+			st.ments = append(st.ments, mention{Span: t.Span, ent: ent})
+		}
+	}
 }
 
 // nationOfName returns the nation a name or adjective stands for ("U.S.", "Ukrainian"), or -1.
@@ -204,6 +251,11 @@ func (st *state) npAt(s *sent, j int) (holder, int, bool) {
 	lx := st.x.lex
 	if a, n, ok := endingAt(&lx.nationSet, s.ns, j); ok {
 		return st.nationHolder(n, s.wordsSpan(a, j+1)), a, true
+	}
+	if sing, ok := strings.CutSuffix(s.ns[j], "s"); ok && w.upper {
+		if n := st.nationOfName(sing); n >= 0 {
+			return st.nationHolder(n, w.Span), j, true // "the Europeans", "Ukrainians"
+		}
 	}
 	if a, _, ok := endingAt(&lx.roles, s.ns, j); ok && a > 0 {
 		role := strings.Join(s.ns[a:j+1], " ")

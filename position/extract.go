@@ -131,9 +131,12 @@ func (st *state) markReports(s *sent) {
 		sub := st.subject(s, m.start, false)
 		switch {
 		case sub.state == found:
-			m.speaker, m.found = sub.holders[0], true
+			m.speaker, m.found, m.speakers = sub.holders[len(sub.holders)-1], true, sub.holders
 		case sub.state == coordinated:
-			m.speaker, m.found = st.fallback(s, ci)
+			m.speakers = st.fallback(s, ci)
+			if len(m.speakers) > 0 {
+				m.speaker, m.found = m.speakers[len(m.speakers)-1], true
+			}
 		}
 	}
 }
@@ -146,6 +149,7 @@ const (
 	found                           // an actor
 	nonActor                        // a noun phrase that is no actor ("U.S. troops", "any deal")
 	negSubject                      // nobody, no one: the sentence denies that anyone holds it
+	plural                          // they: resolved only to the several speakers of the clause
 	coordinated                     // and, but or a comma: the subject is shared with a verb before
 )
 
@@ -154,6 +158,7 @@ type subject struct {
 	holders []holder
 	neg     bool // a negation in the verb group ("would not participate in")
 	hedge   bool // a hedge in the verb group ("might", "would likely")
+	finite  bool // an auxiliary or modal in the verb group: the verb heads a clause
 	start   int  // the subject's first word
 }
 
@@ -196,12 +201,12 @@ func (st *state) subject(s *sent, at int, nominal bool) subject {
 		case s.skip.covered[j]:
 		case !w.punct && !w.upper && w.ment < 0 && len(s.ns[j]) > 4 && strings.HasSuffix(s.ns[j], "ly"):
 		case s.ns[j] == "," && st.parenthesis(s, j) >= 0:
-			j = st.parenthesis(s, j)
+			j = st.parenthesis(s, j) + 1
 		default:
 			return st.subjectAt(s, j, sub)
 		}
-		if s.hedge.covered[j] && j >= 0 && !s.skip.covered[j] {
-			sub.hedge = true
+		if s.aux.covered[j] || s.neg.covered[j] {
+			sub.finite = true
 		}
 		j--
 	}
@@ -218,6 +223,9 @@ func (st *state) subjectAt(s *sent, j int, sub subject) subject {
 		return sub
 	case s.ns[j] == "nobody" || s.ns[j] == "none" || s.ns[j] == "one" && j > 0 && s.ns[j-1] == "no":
 		sub.state = negSubject
+		return sub
+	case s.ns[j] == "they":
+		sub.state = plural
 		return sub
 	case w.punct, in(&lx.prepositions, s.ns[j]) && w.ment < 0:
 		return sub
@@ -251,9 +259,14 @@ func (st *state) subjectAt(s *sent, j int, sub subject) subject {
 		return sub
 	}
 	sub.state, sub.holders, sub.start = found, []holder{h}, a
-	// Coordinated subjects: "Zelensky and European leaders favor ...".
-	if a >= 2 && s.ns[a-1] == "and" {
-		if h2, b, ok := st.npAt(s, a-2); ok && !s.words[a-2].poss && h2.actor != h.actor {
+	// Coordinated subjects: "Zelensky and European leaders favor ...", "U.S. President Donald
+	// Trump and Russian President Vladimir Putin have agreed ...".
+	t := a
+	for t > 0 && t > a-4 && s.words[t-1].upper && (s.words[t-1].ment < 0 || s.words[t-1].poss) && !s.words[t-1].punct {
+		t--
+	}
+	if t >= 2 && s.ns[t-1] == "and" {
+		if h2, b, ok := st.npAt(s, t-2); ok && !s.words[t-2].poss && h2.actor != h.actor {
 			sub.holders = append([]holder{h2}, sub.holders...)
 			sub.start = b
 		}
@@ -286,65 +299,106 @@ func (st *state) parenthesis(s *sent, j int) int {
 }
 
 // fallback is the subject of a verb that shares it with an earlier one ("He ruled out X and
-// stated that ...", "..., stating that ..."): the holder of the nearest cue before it in the
+// stated that ...", "..., stating that ..."): the holders of the nearest cue before it in the
 // sentence, else the first actor the sentence names before it.
-func (st *state) fallback(s *sent, ci int) (holder, bool) {
+func (st *state) fallback(s *sent, ci int) []holder {
 	for k := ci - 1; k >= 0; k-- {
 		if s.cues[k].found {
-			return s.cues[k].speaker, true
+			return s.cues[k].speakers
 		}
 	}
 	at := s.cues[ci].start
 	for j := 0; j < at; j++ {
 		w := s.words[j]
 		if w.ment >= 0 && (j == 0 || !in(&st.x.lex.prepositions, s.ns[j-1])) {
-			return st.mentionHolder(w.ment), true
+			return []holder{st.mentionHolder(w.ment)}
 		}
 		if s.ns[j] == "he" || s.ns[j] == "she" {
-			return st.personBefore(s, j)
+			if h, ok := st.personBefore(s, j); ok {
+				return []holder{h}
+			}
+			return nil
 		}
 	}
-	return holder{}, false
+	return nil
 }
 
 // speaker returns who says the clause that holds word k: the speaker of the nearest report cue
 // before it in the sentence, else of the quote around it.
 func (st *state) speaker(s *sent, k int) (holder, bool) {
-	for ci := len(s.cues) - 1; ci >= 0; ci-- {
-		m := s.cues[ci]
-		if m.start >= k || m.kind != reportCue {
-			continue
-		}
-		if st.hardBreak(s, m.end, k) {
-			break
-		}
-		if m.found {
-			return m.speaker, true
-		}
+	if r := st.report(s, k); r != nil {
+		return r.speaker, true
 	}
 	return st.quoteAt(s.words[k].Span, false)
 }
 
-// hardBreak reports a semicolon, colon or dash between words a and b: a new clause that no
-// speaker or frame before it governs.
+// report returns the report cue whose clause holds word k, with its speaker found, or nil.
+func (st *state) report(s *sent, k int) *cueMatch {
+	for ci := len(s.cues) - 1; ci >= 0; ci-- {
+		m := &s.cues[ci]
+		if m.start >= k || m.kind != reportCue {
+			continue
+		}
+		if st.hardBreak(s, m.end, k) {
+			return nil
+		}
+		if m.found {
+			return m
+		}
+	}
+	return nil
+}
+
+// hardBreak reports, between words a and b, a semicolon, colon or dash, or a word that starts a
+// new clause ("while", "but"): what comes after it is no longer governed by a speaker or frame
+// before it.
 func (st *state) hardBreak(s *sent, a, b int) bool {
 	for k := a; k < b; k++ {
 		switch s.ns[k] {
 		case ";", ":", "—", "–":
 			return true
 		}
-	}
-	return false
-}
-
-// negframed reports a frame before word k that turns round what follows ("doubtful that").
-func (st *state) negframed(s *sent, k int) bool {
-	for _, m := range s.cues {
-		if m.kind == negframeCue && m.end <= k && !st.hardBreak(s, m.end, k) {
+		if s.brk.end[k] > 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// negframed returns the start of a frame before word k that turns round what follows
+// ("doubtful that"), or -1.
+func (st *state) negframed(s *sent, k int) int {
+	for _, m := range s.cues {
+		if m.kind == negframeCue && m.end <= k && !st.hardBreak(s, m.end, k) {
+			return m.start
+		}
+	}
+	return -1
+}
+
+// objectPasses reports whether the object that starts at word from is one the cue takes a
+// stance on: a noun phrase, or a verb after "to" that passes the stance on ("agreed to hold
+// talks"). After "to", any other verb ("does not want to escalate the process") leaves the
+// stance on the object unknown.
+func (st *state) objectPasses(s *sent, m *cueMatch, from int) bool {
+	if from < len(s.ns) && s.ns[from] == "to" && s.ns[m.end-1] != "to" {
+		from++
+	} else if s.ns[m.end-1] != "to" {
+		return true
+	}
+	if from >= len(s.ns) {
+		return true
+	}
+	lx := st.x.lex
+	w := s.words[from]
+	switch {
+	case w.punct, w.upper, w.poss, w.ment >= 0:
+		return true
+	case in(&lx.determiners, s.ns[from]), in(&lx.objectVerbs, s.ns[from]), isPossPronoun(s.ns[from]):
+		return true
+	}
+	_, _, ok := st.x.tax.set.at(s.ns, from)
+	return ok
 }
 
 // hedged reports a hedge between the last comma or clause break before word k and k ("It’s
@@ -376,21 +430,34 @@ func (st *state) agentive(s *sent, ci int) {
 	switch sub.state {
 	case found:
 	case nonActor:
+		if !sub.finite {
+			return
+		}
 		h, ok := st.speaker(s, m.start)
 		if !ok {
 			return
 		}
 		sub.holders = []holder{h}
-	case coordinated:
-		h, ok := st.fallback(s, ci)
-		if !ok {
+	case plural:
+		r := st.report(s, m.start)
+		if r == nil || len(r.speakers) < 2 {
 			return
 		}
-		sub.holders = []holder{h.elsewhere()}
+		sub.holders = r.speakers
+		sub.state = found
+	case coordinated:
+		hs := st.fallback(s, ci)
+		if len(hs) == 0 {
+			return
+		}
+		sub.holders = make([]holder, len(hs))
+		for i, h := range hs {
+			sub.holders[i] = h.elsewhere()
+		}
 	default:
 		return
 	}
-	m.speaker, m.found = sub.holders[len(sub.holders)-1], true
+	m.speaker, m.found, m.speakers = sub.holders[len(sub.holders)-1], true, sub.holders
 	stance, ok := st.cueStance(s, m, sub.neg)
 	if !ok {
 		return
@@ -398,6 +465,9 @@ func (st *state) agentive(s *sent, ci int) {
 	from := m.end
 	if m.that {
 		from++
+	}
+	if !st.objectPasses(s, m, from) {
+		return
 	}
 	end := st.objectEnd(s, from)
 	conjs := st.conjuncts(s, m, from, end)
@@ -422,13 +492,16 @@ func (st *state) agentive(s *sent, ci int) {
 		if h := sub.holders[0]; h.at.Len() > 0 && h.at.Start < ev.Start && h.at.Start >= s.span.Start {
 			ev.Start = h.at.Start
 		}
+		if nf := st.negframed(s, m.start); nf >= 0 {
+			ev.Start = min(ev.Start, s.words[nf].Start)
+		}
 		st.emitAll(s, sub.holders, ref, st2, m, ev, viaOf(st, s, m.start))
 	}
 }
 
 // cueStance is the cue's stance after negation in its verb group and negating frames around it.
 func (st *state) cueStance(s *sent, m *cueMatch, neg bool) (string, bool) {
-	if neg != st.negframed(s, m.start) {
+	if neg != (st.negframed(s, m.start) >= 0) {
 		return m.negated, m.negated != ""
 	}
 	return m.stance, true
@@ -552,7 +625,8 @@ func (st *state) issueOf(s *sent, m *cueMatch, c [2]int, stance string) (issueRe
 		}
 		return ref, stance, ok
 	}
-	if !m.strong {
+	if !m.strong || m.that {
+		// A clause is no noun phrase: only a taxonomy issue names what it is about.
 		return issueRef{}, "", false
 	}
 	phrase, ok := st.keyPhrase(s, c[0], c[1])
@@ -648,6 +722,9 @@ func (st *state) keyPhrase(s *sent, a, b int) (string, bool) {
 	}
 	content := false
 	for k := a; k < e; k++ {
+		if s.aux.covered[k] || s.skip.covered[k] || s.neg.covered[k] {
+			return "", false
+		}
 		if s.words[k].ment < 0 && !in(&lx.functionWords, s.ns[k]) && !s.words[k].upper && isWordy(s.ns[k]) {
 			content = true
 		}

@@ -55,6 +55,7 @@ type lexicon struct {
 	negation, hedges, negators, subordinators, relatives, skip, lightVerbs phraseSet
 	enumerators, frames, anaphors, lightNouns, agents, roles               phraseSet
 	functionWords, prepositions, determiners                               phraseSet
+	auxiliaries, objectVerbs, clauseBreaks                                 phraseSet
 
 	nations   []nation
 	nationSet phraseSet // names and adjectives; value: index into nations
@@ -90,6 +91,9 @@ type lexiconFile struct {
 	FunctionWords []string `json:"function_words"`
 	Prepositions  []string `json:"prepositions"`
 	Determiners   []string `json:"determiners"`
+	Auxiliaries   []string `json:"auxiliaries"`
+	ObjectVerbs   []string `json:"object_verbs"`
+	ClauseBreaks  []string `json:"clause_breaks"`
 }
 
 //go:embed data/lexicon.yaml
@@ -133,7 +137,8 @@ func parseLexicon(data, demonyms []byte) (*lexicon, error) {
 		{&lx.lightVerbs, f.LightVerbs}, {&lx.enumerators, f.Enumerators}, {&lx.frames, f.Frames},
 		{&lx.anaphors, f.Anaphors}, {&lx.lightNouns, f.LightNouns}, {&lx.agents, f.Agents},
 		{&lx.roles, f.Roles}, {&lx.functionWords, f.FunctionWords}, {&lx.prepositions, f.Prepositions},
-		{&lx.determiners, f.Determiners},
+		{&lx.determiners, f.Determiners}, {&lx.auxiliaries, f.Auxiliaries}, {&lx.objectVerbs, f.ObjectVerbs},
+		{&lx.clauseBreaks, f.ClauseBreaks},
 	} {
 		if err := addAll(l.set, l.pats, 0); err != nil {
 			return nil, err

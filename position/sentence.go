@@ -30,9 +30,9 @@ type sent struct {
 	ns      []string // the words' norms, for phrase matching
 	// For each kind of closed-class phrase, the end of the match that starts at each word (0
 	// when none starts there) and whether a match covers the word.
-	neg, hedge, skip, sub, rel, negator marks
-	cues                                []cueMatch
-	cueAt                               []int // index into cues of the match starting at a word, or -1
+	neg, hedge, skip, sub, rel, negator, aux, brk marks
+	cues                                          []cueMatch
+	cueAt                                         []int // index into cues of the match starting at a word, or -1
 }
 
 type marks struct {
@@ -58,10 +58,12 @@ type cueMatch struct {
 	cue
 	start, end int // words
 	that       bool
-	// speaker is who a report cue names (filled when the cue is read); found says whether
-	// one was.
-	speaker holder
-	found   bool
+	// speaker is who a report cue names, or who holds a stance cue's position (filled when the
+	// cue is read); found says whether one was. speakers are all of them when the subject is
+	// several ("Trump and Putin announced that ...").
+	speaker  holder
+	found    bool
+	speakers []holder
 }
 
 func isQuoteMark(s string) bool {
@@ -106,13 +108,28 @@ func (st *state) build(i int) *sent {
 	s.sub = mark(&lx.subordinators, s.ns)
 	s.rel = mark(&lx.relatives, s.ns)
 	s.negator = mark(&lx.negators, s.ns)
+	s.aux = mark(&lx.auxiliaries, s.ns)
+	s.brk = mark(&lx.clauseBreaks, s.ns)
+	// A cue word inside an issue's keyword is part of the name, not a stance: "support"
+	// in "military support".
+	inKeyword := make([]bool, len(s.ns))
+	for k := 0; k < len(s.ns); {
+		_, a, b, ok := st.x.tax.match(s.ns, k, len(s.ns))
+		if !ok {
+			break
+		}
+		for j := a + 1; j < b; j++ {
+			inKeyword[j] = true
+		}
+		k = b
+	}
 	s.cueAt = make([]int, len(s.words))
 	for k := range s.cueAt {
 		s.cueAt[k] = -1
 	}
 	for k := 0; k < len(s.ns); {
 		e, v, ok := lx.cue.at(s.ns, k)
-		if !ok || s.words[k].ment >= 0 {
+		if !ok || s.words[k].ment >= 0 || inKeyword[k] {
 			k++
 			continue
 		}
@@ -127,10 +144,11 @@ func (st *state) build(i int) *sent {
 	return s
 }
 
-// mentionAt returns the entity mention that covers sp, or -1.
+// mentionAt returns the entity mention that covers the start of sp, or -1. A mention may end
+// inside a word: the tagger's "Putin" in "Putin’s".
 func (st *state) mentionAt(sp dossier.Span) int {
 	k := sort.Search(len(st.ments), func(i int) bool { return st.ments[i].End > sp.Start })
-	if k < len(st.ments) && st.ments[k].Start <= sp.Start && sp.End <= st.ments[k].End {
+	if k < len(st.ments) && st.ments[k].Start <= sp.Start {
 		return k
 	}
 	return -1
