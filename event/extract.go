@@ -27,6 +27,10 @@ const (
 // placeWindow is how many words may stand between a trigger and the preposition of its place.
 const placeWindow = 10
 
+// coordReach is how close to a trigger an "and" must be to coordinate it with another
+// ("and welcomed", "and potentially visit"), not two names ("Velmar and Caldora").
+const coordReach = 3
+
 // Extract finds the events of a parsed article. ents are its entities (their mentions name the
 // actors and places), times its temporal expressions as timex tagged them against published,
 // the publication date (zero when unknown). Events come in text order.
@@ -183,7 +187,8 @@ func isDash(w string) bool { return w == "—" || w == "–" || w == "--" || w =
 
 // splitClauses cuts a sentence into clauses: at semicolons, colons and dashes, at a comma that a
 // conjunction, a relative pronoun or a participle follows (", stunning both Kyiv and Europe"), at
-// a comma next to a quote mark (a quoted sentence and its attribution), and after a verb of
+// a comma next to a quote mark (a quoted sentence and its attribution), at a subordinating
+// conjunction that a subject follows ("since the dam began filling"), and after a verb of
 // saying, whose complement reports another act ("Peskov stated | that Putin and Trump held a
 // lengthy conversation").
 func (a *article) splitClauses(s tokRange) {
@@ -210,6 +215,8 @@ func (a *article) splitClauses(s tokRange) {
 			}
 		case a.quote[k] && k > s.a && (a.lw[k-1] == "," || a.lw[k-1] == "?" || a.lw[k-1] == "!"):
 			cut(k+1, false)
+		case a.lx.subord[w] && k+1 < s.b && a.subjectAt(k+1):
+			cut(k, false)
 		case a.lx.speech[w]:
 			j := k + 1
 			// A time right after the verb ("stated on Monday that") belongs to the saying.
@@ -231,6 +238,16 @@ func (a *article) addClause(r tokRange, weak bool) {
 	}
 	a.clauses = append(a.clauses, r)
 	a.weak = append(a.weak, weak)
+}
+
+// subjectAt reports whether token i can open a clause's subject: a determiner, a pronoun or a
+// capitalised word, not a time ("since 2019") or a participle ("after meeting Salvik").
+func (a *article) subjectAt(i int) bool {
+	if a.inTime[i] >= 0 || !a.isWord(i) {
+		return false
+	}
+	w := a.lw[i]
+	return a.lx.determiners[w] || a.upper[i] || a.lx.pronouns[w]
 }
 
 // participle reports whether token j reads as an -ing participle opening a clause.
@@ -349,15 +366,17 @@ func (a *article) conditions(f *form, i, end int, s tokRange) bool {
 	if end < s.b && slices.Contains(f.notNext, a.lw[end]) {
 		return false
 	}
-	if !f.noun || prev < s.a || a.quote[prev] {
+	if !f.noun && !f.verb {
 		return true
 	}
-	w := a.lw[prev]
-	if a.lx.verbal[w] {
-		return false
+	// "the Kremlin calls it" and "would not sign" are verbs; "Thursday's call", "the Trump-Putin
+	// call" and "the first sign" are nouns.
+	verb := false
+	if prev >= s.a && !a.quote[prev] {
+		w := a.lw[prev]
+		verb = a.lx.verbal[w] || (a.upper[prev] && prev > s.a && !possessive(w) && !strings.Contains(w, "-"))
 	}
-	// "the Kremlin calls it" is a verb; "Thursday's call" and "the Trump-Putin call" are nouns.
-	return !a.upper[prev] || prev == s.a || possessive(w) || strings.Contains(w, "-")
+	return verb == f.verb
 }
 
 func possessive(w string) bool { return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s'") }
@@ -395,7 +414,7 @@ func (a *article) attachTimes(ci int, ds []*draft) {
 	}
 	fronted := -1
 	for k := ci; k >= 0 && fronted < 0; k-- {
-		fronted = a.frontedTime(a.clauses[k], ds)
+		fronted = a.frontedTime(a.clauses[k])
 		if !a.weak[k] {
 			break
 		}
@@ -410,18 +429,22 @@ func (a *article) attachTimes(ci int, ds []*draft) {
 	}
 }
 
-// frontedTime returns the temporal expression that opens clause c before any of its triggers,
-// or -1.
-func (a *article) frontedTime(c tokRange, ds []*draft) int {
+// frontedTime returns the temporal expression that opens clause c, after nothing but function
+// words ("On Tuesday,", "But last week"), or -1.
+func (a *article) frontedTime(c tokRange) int {
 	for ti := range a.times {
 		r := &a.times[ti]
 		if r.vague || r.modifier || !c.contains(r.a) || r.a > c.a+3 {
 			continue
 		}
-		if len(ds) > 0 && c.contains(ds[0].trig.tok) && ds[0].trig.tok < r.a {
-			continue
+		fronted := true
+		for k := c.a; k < r.a; k++ {
+			w := a.lw[k]
+			fronted = fronted && (a.doc.Tokens[k].Kind == text.Punct || a.lx.preps[w] || a.lx.clause[w] || a.lx.determiners[w])
 		}
-		return ti
+		if fronted {
+			return ti
+		}
 	}
 	return -1
 }
@@ -593,20 +616,25 @@ func (a *article) fill(d *draft, s, c tokRange, places []placeRef, prev, next in
 	d.ev.Evidence = dossier.EvidenceOf(a.doc.Text, dossier.Span{Start: a.doc.Tokens[s.a].Start, End: a.doc.Tokens[s.b-1].End})
 	if d.time >= 0 {
 		r := a.times[d.time]
-		d.ev.When = whenOf(r.x, r.pre)
+		pre := r.pre
+		if r.modifier {
+			// "in Thursday's call": the preposition belongs to the call.
+			pre = ""
+		}
+		d.ev.When = whenOf(r.x, pre)
 	}
 }
 
 // part returns the words of clause c that belong to trigger t when the clause coordinates it
-// with other triggers: from the last "and" after the previous trigger (prev, -1 when none) and up
-// to the first "and" before the next one (next, the clause's end when none), so that "the US
+// with other triggers: from an "and" just before it, after the previous trigger (prev, -1 when
+// none), up to an "and" just before the next one (next, the clause's end when none), so that "the US
 // president met with Putin in Alaska last week and welcomed seven European leaders and Zelensky
 // to the White House" gives "… met with Putin in Alaska last week" to the meeting and "welcomed
 // seven European leaders and Zelensky to the White House" to the welcome.
 func (a *article) part(c tokRange, t trigger, prev, next int) tokRange {
 	r := c
 	if prev >= 0 {
-		for k := t.tok - 1; k > prev; k-- {
+		for k := t.tok - 1; k > prev && k >= t.tok-coordReach; k-- {
 			if a.lw[k] == "and" {
 				r.a = k + 1
 				break
@@ -614,7 +642,7 @@ func (a *article) part(c tokRange, t trigger, prev, next int) tokRange {
 		}
 	}
 	if next < c.b {
-		for k := t.end; k < next; k++ {
+		for k := next - 1; k >= t.end && k >= next-coordReach; k-- {
 			if a.lw[k] == "and" {
 				r.b = k
 				break
@@ -649,19 +677,27 @@ func (a *article) summary(c, seg tokRange, t trigger) tokRange {
 	if a.words(r) <= maxSummaryWords {
 		return r
 	}
-	r = a.trim(seg)
-	for a.words(r) <= maxSummaryWords {
+	// Grow the trigger's part by whole comma-separated parts, the one before first, while the
+	// summary stays short.
+	r = seg
+	for {
 		grown := r
-		if l := a.segment(c, r.a-2); r.a-2 >= c.a && a.words(tokRange{l.a, r.b}) <= maxSummaryWords {
-			grown.a = l.a
-		} else if rr := a.segment(c, r.b+1); r.b+1 < c.b && a.words(tokRange{r.a, rr.b}) <= maxSummaryWords {
-			grown.b = rr.b
+		if r.a-1 > c.a {
+			if l := a.segment(c, r.a-2); a.words(tokRange{l.a, r.b}) <= maxSummaryWords {
+				grown.a = l.a
+			}
+		}
+		if grown == r && r.b+1 < c.b {
+			if rr := a.segment(c, r.b+1); a.words(tokRange{r.a, rr.b}) <= maxSummaryWords {
+				grown.b = rr.b
+			}
 		}
 		if grown == r {
 			break
 		}
-		r = a.trim(grown)
+		r = grown
 	}
+	r = a.trim(r)
 	if a.words(r) > maxSummaryWords {
 		half := maxSummaryWords / 2
 		r = a.trim(tokRange{max(r.a, t.tok-half), min(r.b, t.end+half)})
@@ -746,12 +782,15 @@ func (a *article) status(lo int, t trigger, c tokRange) (string, bool) {
 		if a.lx.perfect[w] || strings.HasSuffix(w, "'d") {
 			perfect = true
 		}
-		if v := a.statusCue(a.lx.status, k, lo, k == t.tok-1); v != "" {
+		if v := a.statusCue(a.lx.status, k, lo, t.tok-1-k); v != "" {
 			return v, perfect
+		}
+		if a.lx.preps[w] && !a.lx.links[w] {
+			break
 		}
 	}
 	for k := t.end; k < min(c.b, t.end+postStatusWindow) && !a.lx.stops[a.lw[k]]; k++ {
-		if v := a.statusCue(a.lx.after, k, t.end, false); v != "" {
+		if v := a.statusCue(a.lx.after, k, t.end, -1); v != "" {
 			return v, perfect
 		}
 	}
@@ -759,14 +798,14 @@ func (a *article) status(lo int, t trigger, c tokRange) (string, bool) {
 }
 
 // statusCue returns the status of a cue that ends at token k and starts at lo or later, or "";
-// adjacent says whether k stands right before the trigger.
-func (a *article) statusCue(cues []cue, k, lo int, adjacent bool) string {
+// gap is how many words stand between k and the trigger (-1 after it).
+func (a *article) statusCue(cues []cue, k, lo, gap int) string {
 	if strings.HasSuffix(a.lw[k], "'ll") {
 		return Planned
 	}
 	for _, cu := range cues {
 		n := len(cu.words)
-		if (!cu.adjacent || adjacent) && k-n+1 >= lo && a.matchPart(cu.words, k-n+1, k+1) {
+		if (cu.reach < 0 || gap <= cu.reach) && k-n+1 >= lo && a.matchPart(cu.words, k-n+1, k+1) {
 			return cu.value
 		}
 	}

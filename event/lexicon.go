@@ -27,15 +27,16 @@ type form struct {
 	typ     string
 	sense   string
 	noun    bool
+	verb    bool
 	notNext []string
 	notPrev []string
 }
 
 // cue is a run of words that sets a status, or orders two events, when it stands before a trigger.
 type cue struct {
-	words    []string
-	value    string
-	adjacent bool // counts only right before the trigger
+	words []string
+	value string
+	reach int // how many words may stand between the cue and its trigger; -1 for any
 }
 
 // relWord says how a word moves a temporal expression from the article's present.
@@ -64,6 +65,8 @@ type lexicon struct {
 	determiners map[string]bool
 	stops       map[string]bool
 	clause      map[string]bool
+	subord      map[string]bool
+	pronouns    map[string]bool
 	speech      map[string]bool
 	multiparty  map[string]bool
 	stopwords   map[string]bool
@@ -86,13 +89,15 @@ func parseLexicon(src string) (*lexicon, error) {
 		determiners: make(map[string]bool),
 		stops:       make(map[string]bool),
 		clause:      make(map[string]bool),
+		subord:      make(map[string]bool),
+		pronouns:    make(map[string]bool),
 		speech:      make(map[string]bool),
 		multiparty:  make(map[string]bool),
 		stopwords:   make(map[string]bool),
 	}
 	sets := map[string]map[string]bool{
 		"perfect": lx.perfect, "prepositions": lx.preps, "links": lx.links, "placenouns": lx.placeNouns,
-		"verbal": lx.verbal, "determiners": lx.determiners, "stops": lx.stops, "clause": lx.clause, "speech": lx.speech, "multiparty": lx.multiparty, "stopwords": lx.stopwords,
+		"verbal": lx.verbal, "determiners": lx.determiners, "stops": lx.stops, "clause": lx.clause, "subordinators": lx.subord, "pronouns": lx.pronouns, "speech": lx.speech, "multiparty": lx.multiparty, "stopwords": lx.stopwords,
 	}
 	section := ""
 	for n, line := range strings.Split(src, "\n") {
@@ -174,6 +179,8 @@ func (lx *lexicon) addForms(fields []string) error {
 			switch {
 			case c == "noun":
 				proto.noun = true
+			case c == "verb":
+				proto.verb = true
 			case strings.HasPrefix(c, "!>") && len(c) > 2:
 				proto.notNext = append(proto.notNext, c[2:])
 			case strings.HasPrefix(c, "!<") && len(c) > 2:
@@ -200,11 +207,19 @@ func (lx *lexicon) addForms(fields []string) error {
 }
 
 func (lx *lexicon) addCues(into *[]cue, fields []string) error {
-	if len(fields) < 2 || len(fields) > 3 || (len(fields) == 3 && fields[2] != "adjacent") {
-		return errors.New("want VALUE, cues and optional \"adjacent\"")
+	if len(fields) < 2 || len(fields) > 3 {
+		return errors.New("want VALUE, cues and an optional reach")
+	}
+	reach := -1
+	if len(fields) == 3 {
+		r, err := strconv.Atoi(fields[2])
+		if err != nil || r < 0 {
+			return fmt.Errorf("reach %q is not a count of words", fields[2])
+		}
+		reach = r
 	}
 	for _, alt := range alternatives(fields[1]) {
-		c := cue{words: strings.Fields(alt), value: fields[0], adjacent: len(fields) == 3}
+		c := cue{words: strings.Fields(alt), value: fields[0], reach: reach}
 		*into = append(*into, c)
 	}
 	return nil
