@@ -33,17 +33,14 @@ type mention struct {
 	ent int
 }
 
-// indexMentions keeps the mentions of entities that can act: people, organisations, and places
-// that are countries or stand for a government ("Kyiv rejected"); "other" names (demonyms,
-// events) act only through the nouns they qualify ("the Russian readout").
+// indexMentions keeps the mentions of entities that can act: people, organisations and places (a
+// place that is the subject of a stance verb stands for its government: "Kyiv rejected",
+// "Caldora proposed"); "other" names (demonyms, events) act only through the nouns they qualify
+// ("the Russian readout").
 func (st *state) indexMentions() {
 	for i, e := range st.ents {
 		switch e.Type {
-		case entity.Person, entity.Organization:
-		case entity.Location:
-			if e.Actor == "" && st.nationOfName(e.Name) < 0 {
-				continue
-			}
+		case entity.Person, entity.Organization, entity.Location:
 		default:
 			continue
 		}
@@ -252,6 +249,12 @@ func (st *state) npAt(s *sent, j int) (holder, int, bool) {
 	if a, n, ok := endingAt(&lx.nationSet, s.ns, j); ok {
 		return st.nationHolder(n, s.wordsSpan(a, j+1)), a, true
 	}
+	if j > 0 && s.ns[j-1] == "the" && in(&lx.definites, s.ns[j]) {
+		if h, ok := st.thingBefore(s, j-1); ok {
+			h.at = s.wordsSpan(j-1, j+1)
+			return h, j - 1, true // "the country", "the government"
+		}
+	}
 	if sing, ok := strings.CutSuffix(s.ns[j], "s"); ok && w.upper {
 		if n := st.nationOfName(sing); n >= 0 {
 			return st.nationHolder(n, w.Span), j, true // "the Europeans", "Ukrainians"
@@ -304,14 +307,7 @@ func (st *state) pronoun(s *sent, k int) (holder, bool) {
 	case "he", "she", "him", "her", "his":
 		return st.personBefore(s, k)
 	case "it", "its":
-		for j := k - 1; j >= 0; j-- {
-			if mi := s.words[j].ment; mi >= 0 && st.ents[st.ments[mi].ent].Type != entity.Person {
-				return st.mentionHolder(mi).elsewhere(), true
-			}
-		}
-		if s.i > 0 && st.things[s.i-1].ok() {
-			return st.things[s.i-1], true
-		}
+		return st.thingBefore(s, k)
 	case "we", "i", "our", "my", "us", "me":
 		if s.words[k].upper && s.ns[k] == "us" {
 			break // US, U.S.
@@ -365,11 +361,36 @@ func (st *state) firstPerson(s *sent, k int) (holder, bool) {
 	return holder{}, false
 }
 
-// firstThing returns the first government or organisation sentence s names.
+// thingBefore resolves it, its and "the country" at word k: the nearest government, organisation
+// or country named before it in the sentence, else the first one of the sentence before.
+func (st *state) thingBefore(s *sent, k int) (holder, bool) {
+	for j := k - 1; j >= 0; j-- {
+		if st.actingThing(s, j) {
+			return st.mentionHolder(s.words[j].ment).elsewhere(), true
+		}
+	}
+	if s.i > 0 && st.things[s.i-1].ok() {
+		return st.things[s.i-1], true
+	}
+	return holder{}, false
+}
+
+// actingThing reports a mention of something other than a person at word j that is not the
+// object of a preposition: "the Kremlin said", not "talks in Moscow".
+func (st *state) actingThing(s *sent, j int) bool {
+	mi := s.words[j].ment
+	if mi < 0 || st.ents[st.ments[mi].ent].Type == entity.Person {
+		return false
+	}
+	a := st.mentionStart(s, j)
+	return a == 0 || !in(&st.x.lex.prepositions, s.ns[a-1])
+}
+
+// firstThing returns the first government, organisation or country sentence s names as an actor.
 func (st *state) firstThing(s *sent) holder {
-	for _, w := range s.words {
-		if w.ment >= 0 && st.ents[st.ments[w.ment].ent].Type != entity.Person {
-			return st.mentionHolder(w.ment).elsewhere()
+	for j := range s.words {
+		if st.actingThing(s, j) {
+			return st.mentionHolder(s.words[j].ment).elsewhere()
 		}
 	}
 	return holder{}

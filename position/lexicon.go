@@ -55,7 +55,7 @@ type lexicon struct {
 	negation, hedges, negators, subordinators, relatives, skip, lightVerbs phraseSet
 	enumerators, frames, anaphors, lightNouns, agents, roles               phraseSet
 	functionWords, prepositions, determiners                               phraseSet
-	auxiliaries, objectVerbs, clauseBreaks                                 phraseSet
+	auxiliaries, objectVerbs, clauseBreaks, definites                      phraseSet
 
 	nations   []nation
 	nationSet phraseSet // names and adjectives; value: index into nations
@@ -94,6 +94,7 @@ type lexiconFile struct {
 	Auxiliaries   []string `json:"auxiliaries"`
 	ObjectVerbs   []string `json:"object_verbs"`
 	ClauseBreaks  []string `json:"clause_breaks"`
+	Definites     []string `json:"definites"`
 }
 
 //go:embed data/lexicon.yaml
@@ -138,7 +139,7 @@ func parseLexicon(data, demonyms []byte) (*lexicon, error) {
 		{&lx.anaphors, f.Anaphors}, {&lx.lightNouns, f.LightNouns}, {&lx.agents, f.Agents},
 		{&lx.roles, f.Roles}, {&lx.functionWords, f.FunctionWords}, {&lx.prepositions, f.Prepositions},
 		{&lx.determiners, f.Determiners}, {&lx.auxiliaries, f.Auxiliaries}, {&lx.objectVerbs, f.ObjectVerbs},
-		{&lx.clauseBreaks, f.ClauseBreaks},
+		{&lx.clauseBreaks, f.ClauseBreaks}, {&lx.definites, f.Definites},
 	} {
 		if err := addAll(l.set, l.pats, 0); err != nil {
 			return nil, err
