@@ -397,8 +397,17 @@ func (st *state) objectPasses(s *sent, m *cueMatch, from int) bool {
 	case in(&lx.determiners, s.ns[from]), in(&lx.objectVerbs, s.ns[from]), isPossPronoun(s.ns[from]):
 		return true
 	}
-	_, _, ok := st.x.tax.set.at(s.ns, from)
-	return ok
+	if _, _, ok := st.x.tax.set.at(s.ns, from); ok {
+		return true
+	}
+	// A word followed by an article, a possessive or a name is a verb with its object ("to
+	// escalate the process", "to leave Russia"); otherwise it modifies a noun ("open to direct
+	// talks").
+	if n := from + 1; n < len(s.ns) {
+		nw := s.words[n]
+		return !(in(&lx.determiners, s.ns[n]) || isPossPronoun(s.ns[n]) || nw.upper || nw.ment >= 0)
+	}
+	return true
 }
 
 // hedged reports a hedge between the last comma or clause break before word k and k ("It’s
@@ -852,24 +861,19 @@ func (st *state) condition(s *sent, ci int) {
 	if st.hedged(s, m.start) {
 		return
 	}
-	a, b, _, ok := st.leftNP(s, m.start, m)
-	if !ok {
-		a, b = m.start, m.start
-	}
 	end := st.objectEnd(s, m.end)
-	if b > a && b-a <= 4 {
-		if h, _, isActor := st.npAt(s, b-1); isActor && !s.words[b-1].poss {
-			dm := *m
-			dm.stance, dm.strong = Demands, false
-			for _, c := range st.conjuncts(s, m, m.end, end) {
-				if ref, stance, ok := st.issueOf(s, &dm, c, Demands); ok {
-					st.emitAll(s, []holder{h}, ref, stance, m, st.clauseEvidence(s, h, a, c[1]), viaOf(st, s, m.start))
-				}
+	if sub := st.subject(s, m.start, false); sub.state == found && !sub.hedge {
+		dm := *m
+		dm.stance, dm.strong = Demands, false
+		for _, c := range st.conjuncts(s, m, m.end, end) {
+			if ref, stance, ok := st.issueOf(s, &dm, c, Demands); ok {
+				st.emitAll(s, sub.holders, ref, stance, m, st.clauseEvidence(s, sub.holders[0], sub.start, c[1]), viaOf(st, s, m.start))
 			}
-			return
 		}
+		return
 	}
-	if a == b {
+	a, b, _, ok := st.leftNP(s, m.start, m)
+	if !ok || a == b {
 		return
 	}
 	h, ok := st.speaker(s, m.start)

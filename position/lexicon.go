@@ -50,7 +50,9 @@ type cue struct {
 // lexicon is the compiled word data the rules read.
 type lexicon struct {
 	cues []cue
-	cue  phraseSet // value: index into cues
+	// cue holds the cues of every kind but noun, nounCue the noun cues: "call for" is a verb
+	// after a subject and a noun after an owner ("Velmar's call for").
+	cue, nounCue phraseSet // value: index into cues
 
 	negation, hedges, negators, subordinators, relatives, skip, lightVerbs phraseSet
 	enumerators, frames, anaphors, lightNouns, agents, roles               phraseSet
@@ -125,7 +127,11 @@ func parseLexicon(data, demonyms []byte) (*lexicon, error) {
 			return nil, fmt.Errorf("lexicon: %s cue with stance %q, negated %q", c.Kind, c.Stance, c.Negated)
 		}
 		lx.cues = append(lx.cues, cue{kind: k, stance: c.Stance, negated: c.Negated, strong: c.Strong})
-		if err := addAll(&lx.cue, c.Patterns, len(lx.cues)-1); err != nil {
+		set := &lx.cue
+		if k == nounCue {
+			set = &lx.nounCue
+		}
+		if err := addAll(set, c.Patterns, len(lx.cues)-1); err != nil {
 			return nil, err
 		}
 	}

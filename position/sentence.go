@@ -129,6 +129,9 @@ func (st *state) build(i int) *sent {
 	}
 	for k := 0; k < len(s.ns); {
 		e, v, ok := lx.cue.at(s.ns, k)
+		if ne, nv, nok := lx.nounCue.at(s.ns, k); nok && (!ok || k > 0 && s.owned(k-1)) {
+			e, v, ok = ne, nv, true
+		}
 		if !ok || s.words[k].ment >= 0 || inKeyword[k] {
 			k++
 			continue
@@ -157,6 +160,12 @@ func (st *state) mentionAt(sp dossier.Span) int {
 // wordsSpan returns the span of words [a, b), which must not be empty.
 func (s *sent) wordsSpan(a, b int) dossier.Span {
 	return dossier.Span{Start: s.words[a].Start, End: s.words[b-1].End}
+}
+
+// owned reports whether word k makes the word after it a noun: a possessive, a possessive
+// pronoun or an article ("Velmar's call for", "his call for", "the call for").
+func (s *sent) owned(k int) bool {
+	return s.words[k].poss || isPossPronoun(s.ns[k]) || s.ns[k] == "the" || s.ns[k] == "a" || s.ns[k] == "an"
 }
 
 // question reports a sentence that asks rather than states.
