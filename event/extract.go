@@ -13,9 +13,12 @@ import (
 	"github.com/dossier-news/dossier/timex"
 )
 
-// maxSummaryWords is the longest summary: a longer clause is cut to the comma-separated parts
-// around its trigger.
-const maxSummaryWords = 28
+// maxSummaryWords is the longest summary: a longer clause is cut to the comma-separated part
+// that holds its trigger, grown by its neighbours while it has fewer than minSummaryWords.
+const (
+	maxSummaryWords = 28
+	minSummaryWords = 6
+)
 
 // statusWindow is how many words before a trigger a status cue may stand, and postStatusWindow
 // how many after it.
@@ -217,6 +220,9 @@ func (a *article) splitClauses(s tokRange) {
 			cut(k+1, false)
 		case a.lx.subord[w] && k+1 < s.b && a.subjectAt(k+1):
 			cut(k, false)
+		case a.lx.speech[w] && (k+1 == s.b || a.doc.Tokens[k+1].Kind == text.Punct) && a.lastComma(start, k) > start:
+			// A trailing attribution (", the Lake Council said.") is no part of what it reports.
+			cut(a.lastComma(start, k)+1, false)
 		case a.lx.speech[w]:
 			j := k + 1
 			// A time right after the verb ("stated on Monday that") belongs to the saying.
@@ -227,6 +233,16 @@ func (a *article) splitClauses(s tokRange) {
 		}
 	}
 	a.addClause(tokRange{start, s.b}, weak)
+}
+
+// lastComma returns the last comma in [from, to), or -1.
+func (a *article) lastComma(from, to int) int {
+	for k := to - 1; k >= from; k-- {
+		if a.lw[k] == "," {
+			return k
+		}
+	}
+	return -1
 }
 
 func (a *article) addClause(r tokRange, weak bool) {
@@ -483,8 +499,7 @@ func (a *article) attachPlaces(c tokRange, ds []*draft) []placeRef {
 		}
 		switch {
 		case owner != nil:
-			if owner.ev.Place == "" && a.placeFits(p, owner) && p.prep-owner.trig.end <= placeWindow &&
-				!a.blocked(owner.trig.end, p.prep) && a.opensPlace(p.prep, owner.trig) {
+			if owner.ev.Place == "" && a.placeFits(p, owner) && p.prep-owner.trig.end <= placeWindow && !a.blocked(owner.trig.end, p.prep) {
 				owner.ev.Place = a.span(p.tokRange)
 			}
 		case p.prep <= c.a+2 && fronted == nil:
@@ -496,6 +511,17 @@ func (a *article) attachPlaces(c tokRange, ds []*draft) []placeRef {
 			if d.ev.Place == "" && a.placeFits(fronted, d) {
 				d.ev.Place = a.span(fronted.tokRange)
 			}
+		}
+	}
+	// A place may follow its trigger with no preposition ("visited Kessel").
+	direct := a.lx.placePreps["_"]
+	for _, d := range ds {
+		if d.ev.Place != "" || !slices.Contains(direct, d.trig.f.typ) || !a.mentionAt(d.trig.end, entity.Location) {
+			continue
+		}
+		if r, ok := a.placePhrase(d.trig.end, c.b); ok {
+			d.ev.Place = a.span(r)
+			places = append(places, placeRef{prep: -1, tokRange: r})
 		}
 	}
 	// A place may also name the event before its noun: "the Istanbul talks", "an Alaska summit".
@@ -515,35 +541,26 @@ func (a *article) attachPlaces(c tokRange, ds []*draft) []placeRef {
 	return places
 }
 
-// opensPlace reports whether the preposition at k can open the place of trigger t: the word
-// before it is the trigger's, a name, a time, an adverb or a comma, not a common noun that the
-// place would belong to instead ("the war in Ukraine").
-func (a *article) opensPlace(k int, t trigger) bool {
-	p := k - 1
-	w := a.lw[p]
-	return (t.tok <= p && p < t.end) || a.inMent[p] || a.inTime[p] >= 0 || a.upper[p] ||
-		w == "," || a.lx.links[w] || strings.HasSuffix(w, "ly") || a.matchesForm(t, p)
-}
-
-// matchesForm reports whether token p is one of the words of trigger t's later parts (the "to" of
-// "welcomed ... to" is the preposition itself, so the word before it is in the gap).
-func (a *article) matchesForm(t trigger, p int) bool {
-	for _, part := range t.f.parts[1:] {
-		if slices.Contains(part, a.lw[p]) {
-			return true
-		}
-	}
-	return false
+// mentionAt reports whether a mention of type typ starts at token i.
+func (a *article) mentionAt(i int, typ string) bool {
+	mi, ok := a.mentAt[i]
+	return ok && a.mentions[mi].ent.Type == typ
 }
 
 func (a *article) placeFits(p *placeRef, d *draft) bool {
 	return len(p.types) == 0 || slices.Contains(p.types, d.trig.f.typ)
 }
 
-// blocked reports whether a preposition other than a linking one stands in [from, to).
+// blocked reports whether something in [from, to) keeps a place from its trigger: a preposition
+// other than a linking one, or an "and" that is not between two names ("exchanging visits and
+// bringing the war in Ukraine to an end").
 func (a *article) blocked(from, to int) bool {
 	for k := from; k < to; k++ {
-		if a.lx.preps[a.lw[k]] && !a.lx.links[a.lw[k]] {
+		w := a.lw[k]
+		if a.lx.preps[w] && !a.lx.links[w] {
+			return true
+		}
+		if w == "and" && (k == 0 || k+1 >= len(a.lw) || !a.inMent[k-1] || !a.inMent[k+1]) {
 			return true
 		}
 	}
@@ -585,14 +602,14 @@ func (a *article) placePhrase(q, limit int) (tokRange, bool) {
 
 // nounFollows reports whether token i reads as a common noun that the words before it modify
 // ("in U.S. policy", "the Istanbul negotiations"): a lower-case word that is no preposition,
-// conjunction, determiner, time, verb in -ed or adverb in -ly.
+// conjunction, determiner, time, past tense or adverb in -ly.
 func (a *article) nounFollows(i int) bool {
 	if i >= len(a.lw) || !a.isWord(i) || a.upper[i] || a.inTime[i] >= 0 {
 		return false
 	}
 	w := a.lw[i]
 	return !a.lx.preps[w] && !a.lx.clause[w] && !a.lx.determiners[w] && !a.lx.verbal[w] && !a.lx.stops[w] &&
-		!strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ly")
+		!a.lx.irregular[w] && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ly")
 }
 
 // span returns the text of a token range.
@@ -677,10 +694,10 @@ func (a *article) summary(c, seg tokRange, t trigger) tokRange {
 	if a.words(r) <= maxSummaryWords {
 		return r
 	}
-	// Grow the trigger's part by whole comma-separated parts, the one before first, while the
-	// summary stays short.
+	// A part too short to stand alone grows by whole comma-separated parts, the one before
+	// first, while the summary stays short.
 	r = seg
-	for {
+	for a.words(r) < minSummaryWords {
 		grown := r
 		if r.a-1 > c.a {
 			if l := a.segment(c, r.a-2); a.words(tokRange{l.a, r.b}) <= maxSummaryWords {
