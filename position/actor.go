@@ -319,54 +319,157 @@ func (st *state) pronoun(s *sent, k int) (holder, bool) {
 	return holder{}, false
 }
 
-// personBefore returns the first person sentence s refers to before word k (by name, as the
-// speaker of a quote, by office, or by a pronoun resolved in turn), else the subject of one of
-// the sentences before it.
+// personBefore resolves he or she at word k: the first person sentence s refers to before it
+// (by name, as the speaker of a quote, by office, or by a pronoun resolved in turn), else the first
+// one of the sentences before; a person the article calls by the other pronoun is passed over.
 func (st *state) personBefore(s *sent, k int) (holder, bool) {
-	if h, ok := st.firstPerson(s, k); ok {
-		return h.elsewhere(), true
+	g := pronounGender(s.ns[k])
+	for _, h := range st.persons(s, k) {
+		if st.fits(h, g) {
+			return h.elsewhere(), true
+		}
 	}
 	for i := s.i - 1; i >= 0 && i >= s.i-5; i-- {
-		if st.subjects[i].ok() {
-			return st.subjects[i], true
+		for _, h := range st.people[i] {
+			if st.fits(h, g) {
+				return h, true
+			}
 		}
 	}
 	return holder{}, false
 }
 
-// firstPerson returns the first person that words [0, k) of s refer to.
-func (st *state) firstPerson(s *sent, k int) (holder, bool) {
+// persons returns the people words [0, k) of s refer to, in order.
+func (st *state) persons(s *sent, k int) []holder {
+	var out []holder
+	add := func(h holder) {
+		if len(out) == 0 || out[len(out)-1].actor != h.actor {
+			out = append(out, h)
+		}
+	}
+	lx := st.x.lex
 	for j := 0; j < k; j++ {
 		w := s.words[j]
 		if w.ment >= 0 && st.ents[st.ments[w.ment].ent].Type == entity.Person {
-			return st.mentionHolder(w.ment), true
+			add(st.mentionHolder(w.ment))
+			continue
 		}
 		if q, ok := st.speakerNamedAt(w.Span); ok && q.person {
-			return q, true
+			add(q)
+			continue
 		}
-		switch s.ns[j] {
-		case "he", "she":
-			if !w.upper || j == 0 {
-				return st.personBefore(s, j)
+		if (s.ns[j] == "he" || s.ns[j] == "she") && (!w.upper || j == 0) {
+			if h, ok := st.personBefore(s, j); ok {
+				add(h)
+			}
+			continue
+		}
+		a, _, ok := endingAt(&lx.roles, s.ns, j)
+		if !ok || j+1 < len(s.words) && (s.words[j+1].upper || s.words[j+1].ment >= 0) {
+			continue // a title before a name: the name follows
+		}
+		role := strings.Join(s.ns[a:j+1], " ")
+		if a > 0 {
+			if _, n, ok := endingAt(&lx.nationSet, s.ns, a-1); ok {
+				if h := st.byRole(n, role, w.Span); h.person {
+					add(h)
+				}
+				continue
 			}
 		}
-		if a, _, ok := endingAt(&st.x.lex.roles, s.ns, j); ok && a > 0 {
-			if _, n, ok := endingAt(&st.x.lex.nationSet, s.ns, a-1); ok {
-				if h := st.byRole(n, strings.Join(s.ns[a:j+1], " "), w.Span); h.person {
-					return h, true
-				}
+		if a > 0 && s.ns[a-1] == "the" {
+			if h, ok := st.soleHolder(role, w.Span); ok {
+				add(h) // "The President agreed ..."
 			}
 		}
 	}
-	return holder{}, false
+	return out
 }
 
-// thingBefore resolves it, its and "the country" at word k: the nearest government, organisation
-// or country named before it in the sentence, else the first one of the sentence before.
+// soleHolder returns the article's only person whose roles name the office, if there is one.
+func (st *state) soleHolder(role string, at dossier.Span) (holder, bool) {
+	found := -1
+	for i, e := range st.ents {
+		if e.Type != entity.Person || !slices.ContainsFunc(e.Roles, func(r string) bool { return strings.Contains(strings.ToLower(r), role) }) {
+			continue
+		}
+		if found >= 0 {
+			return holder{}, false
+		}
+		found = i
+	}
+	if found < 0 {
+		return holder{}, false
+	}
+	e := st.ents[found]
+	return holder{actor: dossier.Actor{Name: e.Name, Entity: e.ID}, person: true, at: at}, true
+}
+
+func pronounGender(w string) byte {
+	switch w {
+	case "he", "him", "his", "himself":
+		return 'm'
+	case "she", "her", "hers", "herself":
+		return 'f'
+	}
+	return 0
+}
+
+// fits reports whether a person may be what a pronoun of gender g stands for.
+func (st *state) fits(h holder, g byte) bool {
+	known := st.genderOf[h.actor.Entity]
+	return g == 0 || known == 0 || known == g
+}
+
+// genders reads the article's own usage: a person is he or she by the pronoun that most often
+// follows a mention of them in the same sentence before anyone else is named ("Drey said he had
+// been present").
+func (st *state) genders() {
+	votes := make(map[string][2]int)
+	d := st.doc
+	for _, sp := range d.Sentences {
+		last := ""
+		for k := d.TokenIndex(sp.Start); k < len(d.Tokens) && d.Tokens[k].Start < sp.End; k++ {
+			t := d.Tokens[k]
+			if mi := st.mentionAt(t.Span); mi >= 0 {
+				if e := st.ents[st.ments[mi].ent]; e.Type == entity.Person {
+					last = e.ID
+				}
+				continue
+			}
+			if g := pronounGender(strings.ToLower(d.Text[t.Start:t.End])); g != 0 && last != "" {
+				v := votes[last]
+				if g == 'm' {
+					v[0]++
+				} else {
+					v[1]++
+				}
+				votes[last] = v
+				last = ""
+			}
+		}
+	}
+	st.genderOf = make(map[string]byte)
+	for id, v := range votes {
+		switch {
+		case v[0] > v[1]:
+			st.genderOf[id] = 'm'
+		case v[1] > v[0]:
+			st.genderOf[id] = 'f'
+		}
+	}
+}
+
+// thingBefore resolves it, its and "the country" at word k: the first government, organisation or
+// country sentence s names as an actor before it (or that an earlier it stands for), else the
+// first one of the sentence before.
 func (st *state) thingBefore(s *sent, k int) (holder, bool) {
-	for j := k - 1; j >= 0; j-- {
+	for j := 0; j < k; j++ {
 		if st.actingThing(s, j) {
 			return st.mentionHolder(s.words[j].ment).elsewhere(), true
+		}
+		if (s.ns[j] == "it" || s.ns[j] == "its") && (!s.words[j].upper || j == 0) {
+			return st.thingBefore(s, j)
 		}
 	}
 	if s.i > 0 && st.things[s.i-1].ok() {
@@ -383,7 +486,7 @@ func (st *state) actingThing(s *sent, j int) bool {
 		return false
 	}
 	a := st.mentionStart(s, j)
-	return a == 0 || !in(&st.x.lex.prepositions, s.ns[a-1])
+	return a == j && (a == 0 || !in(&st.x.lex.prepositions, s.ns[a-1]))
 }
 
 // firstThing returns the first government, organisation or country sentence s names as an actor.

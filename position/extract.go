@@ -20,10 +20,12 @@ type state struct {
 	ments    []mention
 	nationOf map[int][]int // person entity → nations
 
-	// Per sentence: the first person it refers to and the first government or organisation it
-	// names (what a later he, she or it may point back to), and the issues it named.
-	subjects, things []holder
-	issues           [][]issueRef
+	// Per sentence: the people it refers to and the first government or organisation it names
+	// (what a later he, she or it may point back to), and the issues it named.
+	people   [][]holder
+	things   []holder
+	issues   [][]issueRef
+	genderOf map[string]byte // entity ID → 'm' or 'f', as the article's pronouns show
 
 	frame    frame
 	lastPara int
@@ -56,12 +58,13 @@ func (x *Extractor) Extract(doc *text.Doc, ents []entity.Entity, quotes []quote.
 	}
 	st := &state{
 		x: x, doc: doc, ents: ents, quotes: quotes, lastPara: -1,
-		subjects: make([]holder, len(doc.Sentences)),
+		people:   make([][]holder, len(doc.Sentences)),
 		things:   make([]holder, len(doc.Sentences)),
 		issues:   make([][]issueRef, len(doc.Sentences)),
 	}
 	st.indexMentions()
 	st.nationalities()
+	st.genders()
 	for i := range doc.Sentences {
 		st.sentence(i)
 	}
@@ -94,15 +97,16 @@ func (st *state) sentence(i int) {
 		}
 		st.enumerated(s, before)
 	}
-	st.subjects[i], _ = st.firstPerson(s, len(s.words))
-	st.subjects[i] = st.subjects[i].elsewhere()
+	for _, h := range st.persons(s, len(s.words)) {
+		st.people[i] = append(st.people[i], h.elsewhere())
+	}
 	st.things[i] = st.firstThing(s)
 	for _, p := range st.out[before:] {
 		st.issues[i] = append(st.issues[i], issueRef{key: p.Issue, phrase: p.Phrase})
 	}
 	if len(st.issues[i]) == 0 {
 		for k := 0; k < len(s.ns); {
-			is, a, b, ok := st.x.tax.match(s.ns, k, len(s.ns))
+			is, a, b, ok := st.findIssue(s, k, len(s.ns))
 			if !ok {
 				break
 			}
@@ -429,7 +433,7 @@ func (st *state) hedged(s *sent, k int) bool {
 // object, one position for each conjunct ("insists on A, as well as on B").
 func (st *state) agentive(s *sent, ci int) {
 	m := &s.cues[ci]
-	if st.passive(s, m) || st.hedged(s, m.start) {
+	if st.passive(s, m) || st.hedged(s, m.start) || st.infinitive(s, m.start) {
 		return
 	}
 	sub := st.subject(s, m.start, m.kind == nounCue)
@@ -475,8 +479,8 @@ func (st *state) agentive(s *sent, ci int) {
 	if m.that {
 		from++
 	}
-	if !st.objectPasses(s, m, from) {
-		return
+	if from < len(s.ns) && s.ns[from] == "as" || !st.objectPasses(s, m, from) {
+		return // "a gesture that Velmar welcomed as ...": the object came before
 	}
 	end := st.objectEnd(s, from)
 	conjs := st.conjuncts(s, m, from, end)
@@ -506,6 +510,16 @@ func (st *state) agentive(s *sent, ci int) {
 		}
 		st.emitAll(s, sub.holders, ref, st2, m, ev, viaOf(st, s, m.start))
 	}
+}
+
+// infinitive reports a cue after "to" ("efforts to seek", "the power to veto"): the sentence
+// does not say who holds it. A verb that negates ("refused to") or a verb of seeming ("seems to")
+// before "to" heads the clause instead, and is read with the cue.
+func (st *state) infinitive(s *sent, k int) bool {
+	if k == 0 || s.ns[k-1] != "to" || s.neg.covered[k-1] {
+		return false
+	}
+	return k < 2 || s.skip.end[k-2] != k
 }
 
 // cueStance is the cue's stance after negation in its verb group and negating frames around it.
@@ -621,7 +635,7 @@ func (st *state) conjuncts(s *sent, m *cueMatch, from, end int) [][2]int {
 // ("halting the supply of weapons") turn the stance round.
 func (st *state) issueOf(s *sent, m *cueMatch, c [2]int, stance string) (issueRef, string, bool) {
 	tax := st.x.tax
-	if is, a, b, ok := tax.match(s.ns, c[0], c[1]); ok {
+	if is, a, b, ok := st.findIssue(s, c[0], c[1]); ok {
 		if st.negatorOn(s, c, a, b, m.that) {
 			stance = reverse(stance)
 		}
@@ -674,15 +688,44 @@ func reverse(stance string) string {
 }
 
 // anaphoric reports words [a, b) that point back to something named before: a pronoun or
-// demonstrative, or a noun such as "idea" or "proposal".
+// demonstrative ("this", "such proposals", "its cessation"), or "the" before a noun such as
+// "idea" or "proposal". "Any proposal" or "a plan" points nowhere.
 func (st *state) anaphoric(s *sent, a, b int) bool {
 	lx := st.x.lex
-	for k := a; k < b && k < a+4; k++ {
-		if in(&lx.anaphors, s.ns[k]) && !s.rel.covered[k] || in(&lx.anaphors, s.ns[k]) && k == a {
-			return true
-		}
+	for a < b && in(&lx.prepositions, s.ns[a]) {
+		a++
 	}
-	return false
+	if a >= b || !in(&lx.anaphors, s.ns[a]) && s.ns[a] != "the" {
+		return false
+	}
+	if s.ns[a] != "the" {
+		return in(&lx.determiners, s.ns[a]) || s.ns[a] == "it"
+	}
+	return a+1 < b && in(&lx.anaphors, s.ns[a+1])
+}
+
+// findIssue finds the earliest issue named in words [from, to) of s, passing over a keyword that
+// only qualifies an office ("Water Minister", "Energy Ministry").
+func (st *state) findIssue(s *sent, from, to int) (issue, start, end int, ok bool) {
+	lx := st.x.lex
+	for from < to {
+		issue, start, end, ok = st.x.tax.match(s.ns, from, to)
+		if !ok {
+			return 0, 0, 0, false
+		}
+		if end < len(s.ns) && s.words[start].upper {
+			if _, _, office := lx.roles.at(s.ns, end); office {
+				from = end
+				continue
+			}
+			if _, _, office := lx.agents.at(s.ns, end); office {
+				from = end
+				continue
+			}
+		}
+		return issue, start, end, true
+	}
+	return 0, 0, 0, false
 }
 
 // previousIssue is the issue a pointing word refers to: the last one named before word k in the
@@ -691,7 +734,7 @@ func (st *state) previousIssue(s *sent, k int) (issueRef, bool) {
 	var last issueRef
 	found := false
 	for j := 0; j < k; {
-		is, a, b, ok := st.x.tax.match(s.ns, j, k)
+		is, a, b, ok := st.findIssue(s, j, k)
 		if !ok {
 			break
 		}
@@ -930,7 +973,7 @@ func (st *state) enumerated(s *sent, before int) {
 	if from == 0 || !st.frame.open || len(st.out) > before {
 		return
 	}
-	is, a, b, ok := st.x.tax.match(s.ns, from, len(s.ns))
+	is, a, b, ok := st.findIssue(s, from, len(s.ns))
 	if !ok {
 		return
 	}

@@ -114,7 +114,7 @@ func (st *state) build(i int) *sent {
 	// in "military support".
 	inKeyword := make([]bool, len(s.ns))
 	for k := 0; k < len(s.ns); {
-		_, a, b, ok := st.x.tax.match(s.ns, k, len(s.ns))
+		_, a, b, ok := st.findIssue(s, k, len(s.ns))
 		if !ok {
 			break
 		}
