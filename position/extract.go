@@ -58,9 +58,9 @@ func (x *Extractor) Extract(doc *text.Doc, ents []entity.Entity, quotes []quote.
 	}
 	st := &state{
 		x: x, doc: doc, ents: ents, quotes: quotes, lastPara: -1,
-		people:   make([][]holder, len(doc.Sentences)),
-		things:   make([]holder, len(doc.Sentences)),
-		issues:   make([][]issueRef, len(doc.Sentences)),
+		people: make([][]holder, len(doc.Sentences)),
+		things: make([]holder, len(doc.Sentences)),
+		issues: make([][]issueRef, len(doc.Sentences)),
 	}
 	st.indexMentions()
 	st.nationalities()
