@@ -73,10 +73,12 @@
 //
 //   - An event with a resolved date sorts by the start of that date, so that "2025-05" sorts
 //     with the first of May, "early May" in its first third, and a year before its months.
+//   - An undated event of a dated article sits at the article's publication date moved by its
+//     Offset. An undated article that reports an event which dated articles date gets its present
+//     from that event: two days after a Thursday call it calls "Thursday" is a Saturday.
 //   - Articles that report a common (merged) event form a group and are taken to be written
-//     around the same time. A group with a dated article has that date as its present; an
-//     undated event of a dated article sits at its article's publication date moved by its
-//     Offset.
+//     around the same time: a group with a dated article lends its earliest date as present to
+//     its other undated articles.
 //   - Articles without any date cannot be placed on the calendar. Their present is put after the
 //     latest dated event any article reports as past (an explicit year in an undated article is
 //     nearly always in the past: "in the spring of 2022", "in 2019") and before dated plans

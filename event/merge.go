@@ -39,7 +39,7 @@ type Source struct {
 type Merged struct {
 	Type    string          `json:"type"`
 	Summary string          `json:"summary"` // the first report's summary (earliest article, first mention)
-	Actors  []dossier.Actor `json:"actors"`  // everyone any report names
+	Actors  []dossier.Actor `json:"actors"`  // everyone any report names, each entity and name once
 	When    When            `json:"when"`    // the most precise resolved date any report gives, else the first time written
 	Place   string          `json:"place"`
 	Status  string          `json:"status"` // happened when any report says so, else reported, planned, possible
@@ -105,6 +105,7 @@ func classOf(status string) class {
 // item is one report's mention of an event.
 type item struct {
 	rep      int
+	index    int // among its report's events
 	ev       *Event
 	sense    string
 	group    string // the type's compatibility group
@@ -143,7 +144,9 @@ func newMerger(lx *lexicon, reports []Report) *merger {
 	for ri := range reports {
 		r := &reports[ri]
 		for ei := range r.Events {
-			m.items = append(m.items, m.newItem(ri, &r.Events[ei]))
+			it := m.newItem(ri, &r.Events[ei])
+			it.index = ei
+			m.items = append(m.items, it)
 		}
 	}
 	m.parent = make([]int, len(m.items))
@@ -271,9 +274,38 @@ func (m *merger) cluster() {
 		return cmp.Or(cmp.Compare(a.t, b.t), cmp.Compare(a.i, b.i), cmp.Compare(a.j, b.j))
 	})
 	pairs = slices.Compact(pairs)
+	wording := make(map[int][]int)
 	for _, p := range pairs {
+		if p.t == tierWording {
+			wording[p.i] = append(wording[p.i], p.j)
+			wording[p.j] = append(wording[p.j], p.i)
+		}
+	}
+	for _, p := range pairs {
+		if p.t == tierWording && (m.ambiguous(wording[p.i]) || m.ambiguous(wording[p.j])) {
+			continue
+		}
 		m.union(p.i, p.j, p.t)
 	}
+}
+
+// ambiguous reports whether an item's partners by wording alone belong to events that dates keep
+// apart: an undated "call" between two leaders who spoke twice is neither call.
+func (m *merger) ambiguous(partners []int) bool {
+	var dated []span
+	for _, other := range partners {
+		c := m.cl[m.find(other)]
+		if !c.dated {
+			continue
+		}
+		for _, d := range dated {
+			if !d.overlaps(c.date) {
+				return true
+			}
+		}
+		dated = append(dated, c.date)
+	}
+	return false
 }
 
 // buckets groups the items that could be one event: same type group and a shared actor, or,

@@ -73,6 +73,8 @@ func dateOf(v string) (date, precision string) {
 	switch {
 	case rest == "":
 		return v, Year
+	case rest == "SP" || rest == "SU" || rest == "FA" || rest == "WI":
+		return v, Season
 	case strings.HasPrefix(rest, "W"):
 		if strings.HasSuffix(rest, "-WE") || !strings.Contains(rest, "-") {
 			return v, Week
@@ -82,8 +84,6 @@ func dateOf(v string) (date, precision string) {
 		return v, Quarter
 	case strings.HasPrefix(rest, "H"):
 		return v, Half
-	case rest == "SP" || rest == "SU" || rest == "FA" || rest == "WI":
-		return v, Season
 	case len(rest) == 2:
 		return v, Month
 	case len(rest) == 5:
@@ -159,6 +159,15 @@ func periodOf(y int, rest string) (span, error) {
 	switch {
 	case rest == "":
 		return span{ymd(y, 1, 1), ymd(y+1, 1, 1)}, nil
+	case rest == "SP":
+		return span{ymd(y, 3, 1), ymd(y, 6, 1)}, nil
+	case rest == "SU":
+		return span{ymd(y, 6, 1), ymd(y, 9, 1)}, nil
+	case rest == "FA":
+		return span{ymd(y, 9, 1), ymd(y, 12, 1)}, nil
+	case rest == "WI":
+		// TIMEX3 names a winter by the year it ends in: 2026-WI runs from December 2025.
+		return span{ymd(y-1, 12, 1), ymd(y, 3, 1)}, nil
 	case strings.HasPrefix(rest, "W"):
 		w, err := atoi(strings.TrimSuffix(rest[1:], "-WE"))
 		if err != nil {
@@ -181,15 +190,6 @@ func periodOf(y int, rest string) (span, error) {
 			return span{}, err
 		}
 		return span{ymd(y, 6*h-5, 1), ymd(y, 6*h+1, 1)}, nil
-	case rest == "SP":
-		return span{ymd(y, 3, 1), ymd(y, 6, 1)}, nil
-	case rest == "SU":
-		return span{ymd(y, 6, 1), ymd(y, 9, 1)}, nil
-	case rest == "FA":
-		return span{ymd(y, 9, 1), ymd(y, 12, 1)}, nil
-	case rest == "WI":
-		// TIMEX3 names a winter by the year it ends in: 2026-WI runs from December 2025.
-		return span{ymd(y-1, 12, 1), ymd(y, 3, 1)}, nil
 	}
 	m, d, hasDay := strings.Cut(rest, "-")
 	mo, err := atoi(m)
