@@ -219,9 +219,9 @@ func (st *state) byRole(n int, role string, at dossier.Span) holder {
 }
 
 // endingAt finds a phrase of set that ends with word j, the longest one, and returns its start.
-func endingAt(set *phraseSet, ns []string, j int) (start, val int, ok bool) {
+func (s *sent) endingAt(set *phraseSet, j int) (start, val int, ok bool) {
 	for a := max(0, j-3); a <= j; a++ {
-		if e, v, found := set.at(ns[:j+1], a); found && e == j+1 {
+		if e, v, found := s.at(set, a, j+1); found && e == j+1 {
 			return a, v, true
 		}
 	}
@@ -246,10 +246,10 @@ func (st *state) npAt(s *sent, j int) (holder, int, bool) {
 		return h, j, true
 	}
 	lx := st.x.lex
-	if a, n, ok := endingAt(&lx.nationSet, s.ns, j); ok {
+	if a, n, ok := s.endingAt(&lx.nationSet, j); ok {
 		return st.nationHolder(n, s.wordsSpan(a, j+1)), a, true
 	}
-	if j > 0 && s.ns[j-1] == "the" && in(&lx.definites, s.ns[j]) {
+	if j > 0 && s.ns[j-1] == "the" && s.is(&lx.definites, j) {
 		if h, ok := st.thingBefore(s, j-1); ok {
 			h.at = s.wordsSpan(j-1, j+1)
 			return h, j - 1, true // "the country", "the government"
@@ -260,13 +260,13 @@ func (st *state) npAt(s *sent, j int) (holder, int, bool) {
 			return st.nationHolder(n, w.Span), j, true // "the Europeans", "Ukrainians"
 		}
 	}
-	if a, _, ok := endingAt(&lx.roles, s.ns, j); ok && a > 0 {
+	if a, _, ok := s.endingAt(&lx.roles, j); ok && a > 0 {
 		role := strings.Join(s.ns[a:j+1], " ")
-		if b, n, ok := endingAt(&lx.nationSet, s.ns, a-1); ok {
+		if b, n, ok := s.endingAt(&lx.nationSet, a-1); ok {
 			return st.byRole(n, role, s.wordsSpan(b, j+1)), b, true
 		}
 	}
-	if a, _, ok := endingAt(&lx.agents, s.ns, j); ok && a > 0 {
+	if a, _, ok := s.endingAt(&lx.agents, j); ok && a > 0 {
 		p := s.words[a-1]
 		if p.ment >= 0 {
 			h := st.mentionHolder(p.ment)
@@ -277,7 +277,7 @@ func (st *state) npAt(s *sent, j int) (holder, int, bool) {
 			h.at = s.wordsSpan(b, j+1)
 			return h, b, true
 		}
-		if b, n, ok := endingAt(&lx.nationSet, s.ns, a-1); ok {
+		if b, n, ok := s.endingAt(&lx.nationSet, a-1); ok {
 			return st.nationHolder(n, s.wordsSpan(b, j+1)), b, true
 		}
 		if isPossPronoun(s.ns[a-1]) {
@@ -364,13 +364,13 @@ func (st *state) persons(s *sent, k int) []holder {
 			}
 			continue
 		}
-		a, _, ok := endingAt(&lx.roles, s.ns, j)
+		a, _, ok := s.endingAt(&lx.roles, j)
 		if !ok || j+1 < len(s.words) && (s.words[j+1].upper || s.words[j+1].ment >= 0) {
 			continue // a title before a name: the name follows
 		}
 		role := strings.Join(s.ns[a:j+1], " ")
 		if a > 0 {
-			if _, n, ok := endingAt(&lx.nationSet, s.ns, a-1); ok {
+			if _, n, ok := s.endingAt(&lx.nationSet, a-1); ok {
 				if h := st.byRole(n, role, w.Span); h.person {
 					add(h)
 				}
@@ -486,7 +486,7 @@ func (st *state) actingThing(s *sent, j int) bool {
 		return false
 	}
 	a := st.mentionStart(s, j)
-	return a == j && (a == 0 || !in(&st.x.lex.prepositions, s.ns[a-1]))
+	return a == j && (a == 0 || !s.is(&st.x.lex.prepositions, a-1))
 }
 
 // firstThing returns the first government, organisation or country sentence s names as an actor.
@@ -522,16 +522,25 @@ func (st *state) inDirectQuote(sp dossier.Span) bool {
 // speakerNamedAt returns the speaker of a quote whose attribution names them with the words at
 // sp ("The Ukrainian president stated ..."): the quote extractor has already resolved who that is.
 func (st *state) speakerNamedAt(sp dossier.Span) (holder, bool) {
-	for _, q := range st.quotes {
-		for _, p := range q.Speakers {
-			if p.Mention.Len() > 0 && p.Mention.Start <= sp.Start && sp.End <= p.Mention.End {
+	if st.namedSpeakers == nil {
+		st.namedSpeakers = make(map[int]holder)
+		for _, q := range st.quotes {
+			for _, p := range q.Speakers {
+				if p.Mention.Len() <= 0 {
+					continue
+				}
 				h := st.speakerHolder(p)
 				h.at = p.Mention
-				return h, true
+				for k := st.doc.TokenIndex(p.Mention.Start); k < len(st.doc.Tokens) && st.doc.Tokens[k].End <= p.Mention.End; k++ {
+					if _, seen := st.namedSpeakers[st.doc.Tokens[k].Start]; !seen {
+						st.namedSpeakers[st.doc.Tokens[k].Start] = h
+					}
+				}
 			}
 		}
 	}
-	return holder{}, false
+	h, ok := st.namedSpeakers[sp.Start]
+	return h, ok
 }
 
 // speakerHolder links a quote's speaker to the article's entity: the one whose mention the

@@ -26,6 +26,9 @@ type state struct {
 	things   []holder
 	issues   [][]issueRef
 	genderOf map[string]byte // entity ID → 'm' or 'f', as the article's pronouns show
+	// namedSpeakers maps the start of each word that names a quote's speaker to the speaker,
+	// built on first use.
+	namedSpeakers map[int]holder
 
 	frame    frame
 	lastPara int
@@ -184,11 +187,11 @@ func (st *state) subject(s *sent, at int, nominal bool) subject {
 			sub.state = nonActor
 			return sub
 		}
-		if in(&lx.determiners, s.ns[j]) {
+		if s.is(&lx.determiners, j) {
 			j--
 		}
 		if j >= 0 {
-			if a, _, ok := endingAt(&lx.lightVerbs, s.ns, j); ok {
+			if a, _, ok := s.endingAt(&lx.lightVerbs, j); ok {
 				j = a - 1
 			} else {
 				return sub
@@ -231,7 +234,7 @@ func (st *state) subjectAt(s *sent, j int, sub subject) subject {
 	case s.ns[j] == "they":
 		sub.state = plural
 		return sub
-	case w.punct, in(&lx.prepositions, s.ns[j]) && w.ment < 0:
+	case w.punct, s.is(&lx.prepositions, j) && w.ment < 0:
 		return sub
 	case s.rel.covered[j] && (s.ns[j] == "which" || s.ns[j] == "who" || s.ns[j] == "that"):
 		// A relative clause's subject is the noun before it: "Russia’s proposals in
@@ -240,7 +243,7 @@ func (st *state) subjectAt(s *sent, j int, sub subject) subject {
 		if k >= 0 && s.ns[k] == "," {
 			k--
 		}
-		for k >= 1 && s.words[k].ment >= 0 && in(&lx.prepositions, s.ns[st.mentionStart(s, k)-1]) {
+		for k >= 1 && s.words[k].ment >= 0 && s.is(&lx.prepositions, st.mentionStart(s, k)-1) {
 			k = st.mentionStart(s, k) - 2
 		}
 		if k < 0 {
@@ -258,7 +261,7 @@ func (st *state) subjectAt(s *sent, j int, sub subject) subject {
 		return sub
 	}
 	// A name after a preposition is not the subject: "the talks in Moscow would need ...".
-	if a > 0 && in(&lx.prepositions, s.ns[a-1]) {
+	if a > 0 && s.is(&lx.prepositions, a-1) {
 		sub.state = nonActor
 		return sub
 	}
@@ -314,7 +317,7 @@ func (st *state) fallback(s *sent, ci int) []holder {
 	at := s.cues[ci].start
 	for j := 0; j < at; j++ {
 		w := s.words[j]
-		if w.ment >= 0 && (j == 0 || !in(&st.x.lex.prepositions, s.ns[j-1])) {
+		if w.ment >= 0 && (j == 0 || !s.is(&st.x.lex.prepositions, j-1)) {
 			return []holder{st.mentionHolder(w.ment)}
 		}
 		if s.ns[j] == "he" || s.ns[j] == "she" {
@@ -398,10 +401,10 @@ func (st *state) objectPasses(s *sent, m *cueMatch, from int) bool {
 	switch {
 	case w.punct, w.upper, w.poss, w.ment >= 0:
 		return true
-	case in(&lx.determiners, s.ns[from]), in(&lx.objectVerbs, s.ns[from]), isPossPronoun(s.ns[from]):
+	case s.is(&lx.determiners, from), s.is(&lx.objectVerbs, from), isPossPronoun(s.ns[from]):
 		return true
 	}
-	if _, _, ok := st.x.tax.set.at(s.ns, from); ok {
+	if _, _, ok := s.at(&st.x.issues, from, len(s.ns)); ok {
 		return true
 	}
 	// A word followed by an article, a possessive or a name is a verb with its object ("to
@@ -409,7 +412,7 @@ func (st *state) objectPasses(s *sent, m *cueMatch, from int) bool {
 	// talks").
 	if n := from + 1; n < len(s.ns) {
 		nw := s.words[n]
-		return !(in(&lx.determiners, s.ns[n]) || isPossPronoun(s.ns[n]) || nw.upper || nw.ment >= 0)
+		return !(s.is(&lx.determiners, n) || isPossPronoun(s.ns[n]) || nw.upper || nw.ment >= 0)
 	}
 	return true
 }
@@ -620,7 +623,7 @@ func (st *state) conjuncts(s *sent, m *cueMatch, from, end int) [][2]int {
 			add(start, k)
 			start = k + 3
 			k += 2
-		case (s.ns[k] == "and" || s.ns[k] == "or") && k > from && st.conjunctAt(s, k) && !in(&st.x.lex.prepositions, s.ns[k+1]) ||
+		case (s.ns[k] == "and" || s.ns[k] == "or") && k > from && st.conjunctAt(s, k) && !s.is(&st.x.lex.prepositions, k+1) ||
 			(s.ns[k] == "and" || s.ns[k] == "or") && k+1 < end && s.ns[k+1] == lastPrep:
 			add(start, k)
 			start = k + 1
@@ -692,16 +695,16 @@ func reverse(stance string) string {
 // "idea" or "proposal". "Any proposal" or "a plan" points nowhere.
 func (st *state) anaphoric(s *sent, a, b int) bool {
 	lx := st.x.lex
-	for a < b && in(&lx.prepositions, s.ns[a]) {
+	for a < b && s.is(&lx.prepositions, a) {
 		a++
 	}
-	if a >= b || !in(&lx.anaphors, s.ns[a]) && s.ns[a] != "the" {
+	if a >= b || !s.is(&lx.anaphors, a) && s.ns[a] != "the" {
 		return false
 	}
 	if s.ns[a] != "the" {
-		return in(&lx.determiners, s.ns[a]) || s.ns[a] == "it"
+		return s.is(&lx.determiners, a) || s.ns[a] == "it"
 	}
-	return a+1 < b && in(&lx.anaphors, s.ns[a+1])
+	return a+1 < b && s.is(&lx.anaphors, a+1)
 }
 
 // findIssue finds the earliest issue named in words [from, to) of s, passing over a keyword that
@@ -709,16 +712,21 @@ func (st *state) anaphoric(s *sent, a, b int) bool {
 func (st *state) findIssue(s *sent, from, to int) (issue, start, end int, ok bool) {
 	lx := st.x.lex
 	for from < to {
-		issue, start, end, ok = st.x.tax.match(s.ns, from, to)
+		start = from
+		for ; start < to; start++ {
+			if end, issue, ok = s.at(&st.x.issues, start, to); ok {
+				break
+			}
+		}
 		if !ok {
 			return 0, 0, 0, false
 		}
 		if end < len(s.ns) && s.words[start].upper {
-			if _, _, office := lx.roles.at(s.ns, end); office {
+			if _, _, office := s.at(&lx.roles, end, len(s.ns)); office {
 				from = end
 				continue
 			}
-			if _, _, office := lx.agents.at(s.ns, end); office {
+			if _, _, office := s.at(&lx.agents, end, len(s.ns)); office {
 				from = end
 				continue
 			}
@@ -755,14 +763,14 @@ func (st *state) previousIssue(s *sent, k int) (issueRef, bool) {
 // a head that is neither a pronoun nor too vague ("mechanism", "way"), and not just a name.
 func (st *state) keyPhrase(s *sent, a, b int) (string, bool) {
 	lx := st.x.lex
-	for a < b && (in(&lx.determiners, s.ns[a]) || in(&lx.prepositions, s.ns[a])) {
+	for a < b && (s.is(&lx.determiners, a) || s.is(&lx.prepositions, a)) {
 		a++
 	}
 	e := a
-	for e < b && e < a+5 && !s.words[e].punct && (e == a || !in(&lx.prepositions, s.ns[e]) || s.ns[e] == "of") && !s.rel.covered[e] {
+	for e < b && e < a+5 && !s.words[e].punct && (e == a || !s.is(&lx.prepositions, e) || s.ns[e] == "of") && !s.rel.covered[e] {
 		e++
 	}
-	for e > a && (in(&lx.functionWords, s.ns[e-1]) || s.words[e-1].poss) {
+	for e > a && (s.is(&lx.functionWords, e-1) || s.words[e-1].poss) {
 		e--
 	}
 	if e <= a {
@@ -777,7 +785,7 @@ func (st *state) keyPhrase(s *sent, a, b int) (string, bool) {
 		if s.aux.covered[k] || s.skip.covered[k] || s.neg.covered[k] {
 			return "", false
 		}
-		if s.words[k].ment < 0 && !in(&lx.functionWords, s.ns[k]) && !s.words[k].upper && isWordy(s.ns[k]) {
+		if s.words[k].ment < 0 && !s.is(&lx.functionWords, k) && !s.words[k].upper && isWordy(s.ns[k]) {
 			content = true
 		}
 	}
@@ -815,7 +823,7 @@ func (st *state) leftNP(s *sent, k int, m *cueMatch) (a, b int, neg, ok bool) {
 		w := s.ns[a-1]
 		if w == "," {
 			// An aside (", including Crimea,") or nothing after the comma: go on before it.
-			if a == b || in(&st.x.lex.prepositions, s.ns[a]) {
+			if a == b || s.is(&st.x.lex.prepositions, a) {
 				if a == b {
 					b = a - 1
 				}
@@ -949,12 +957,12 @@ func (st *state) clauseEvidence(s *sent, h holder, a, b int) dossier.Span {
 func (st *state) enumerated(s *sent, before int) {
 	lx := st.x.lex
 	from := 0
-	if e, _, ok := lx.enumerators.at(s.ns, 0); ok {
+	if e, _, ok := s.at(&lx.enumerators, 0, len(s.ns)); ok {
 		st.frame.enumerated = true
 		from = e
 	}
 	for k := 1; k < len(s.ns); k++ {
-		e, _, ok := lx.frames.at(s.ns, k)
+		e, _, ok := s.at(&lx.frames, k, len(s.ns))
 		if !ok {
 			continue
 		}

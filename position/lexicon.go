@@ -157,6 +157,14 @@ func parseLexicon(data, demonyms []byte) (*lexicon, error) {
 	return lx, nil
 }
 
+// sets lists the lexicon's phrase sets, for the Extractor's index of first words.
+func (lx *lexicon) sets() []*phraseSet {
+	return []*phraseSet{&lx.cue, &lx.nounCue, &lx.negation, &lx.hedges, &lx.negators, &lx.subordinators,
+		&lx.relatives, &lx.skip, &lx.lightVerbs, &lx.enumerators, &lx.frames, &lx.anaphors, &lx.lightNouns,
+		&lx.agents, &lx.roles, &lx.functionWords, &lx.prepositions, &lx.determiners, &lx.auxiliaries,
+		&lx.objectVerbs, &lx.clauseBreaks, &lx.definites, &lx.nationSet}
+}
+
 func addAll(set *phraseSet, pats []string, val int) error {
 	for _, s := range pats {
 		p, err := parsePattern(s)
@@ -210,7 +218,4 @@ func literal(s string) string {
 }
 
 // in reports whether the single word w is in set.
-func in(set *phraseSet, w string) bool {
-	e, _, ok := set.at([]string{w}, 0)
-	return ok && e == 1
-}
+func in(set *phraseSet, w string) bool { return set.has(w) }

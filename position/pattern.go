@@ -3,6 +3,7 @@ package position
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -102,22 +103,17 @@ func expand(w string) ([]string, error) {
 
 // longest returns the end of the longest match of p at words[i:], or -1.
 func (p pattern) longest(words []string, i int) int {
-	best := -1
-	var walk func(k, j int)
-	walk = func(k, j int) {
-		if k == len(p) {
-			best = max(best, j)
-			return
-		}
-		s := p[k]
-		if s.optional {
-			walk(k+1, j)
-		}
-		if j < len(words) && (s.forms == nil || s.forms[words[j]]) {
-			walk(k+1, j+1)
-		}
+	if len(p) == 0 {
+		return i
 	}
-	walk(0, i)
+	best := -1
+	s := p[0]
+	if s.optional {
+		best = p[1:].longest(words, i)
+	}
+	if i < len(words) && (s.forms == nil || s.forms[words[i]]) {
+		best = max(best, p[1:].longest(words, i+1))
+	}
 	return best
 }
 
@@ -129,9 +125,21 @@ type phraseSet struct {
 	// anyStart holds the patterns whose first word is optional or any word: they are tried at
 	// every position.
 	anyStart []int
+	// bit is the set's bit in an Extractor's index of first words (see Extractor.starts).
+	bit uint32
 }
 
 func (ps *phraseSet) add(p pattern, val int) {
+	if p[0].optional && len(p) > 1 {
+		// Spelt out as two patterns, so that the set is tried only where one of its words
+		// stands: "[is] off the table" is "is off the table" and "off the table".
+		first := append(pattern{{forms: p[0].forms}}, p[1:]...)
+		ps.add(first, val)
+		if slices.ContainsFunc(p[1:], func(sl slot) bool { return !sl.optional }) {
+			ps.add(p[1:], val)
+		}
+		return
+	}
 	id := len(ps.pats)
 	ps.pats = append(ps.pats, p)
 	ps.vals = append(ps.vals, val)
@@ -154,22 +162,45 @@ func (ps *phraseSet) at(words []string, i int) (end, val int, ok bool) {
 		return 0, 0, false
 	}
 	bestID := -1
-	try := func(id int) {
-		e := ps.pats[id].longest(words, i)
-		if e > i && (e > end || (e == end && id < bestID)) {
-			end, bestID = e, id
+	for _, ids := range [2][]int{ps.byFirst[words[i]], ps.anyStart} {
+		for _, id := range ids {
+			e := ps.pats[id].longest(words, i)
+			if e > i && (e > end || e == end && id < bestID) {
+				end, bestID = e, id
+			}
 		}
-	}
-	for _, id := range ps.byFirst[words[i]] {
-		try(id)
-	}
-	for _, id := range ps.anyStart {
-		try(id)
 	}
 	if bestID < 0 {
 		return 0, 0, false
 	}
 	return end, ps.vals[bestID], true
+}
+
+// has reports whether a pattern of the set matches the single word w.
+func (ps *phraseSet) has(w string) bool {
+	one := func(id int) bool {
+		p := ps.pats[id]
+		if p[0].forms != nil && !p[0].forms[w] {
+			return false
+		}
+		for _, sl := range p[1:] {
+			if !sl.optional {
+				return false
+			}
+		}
+		return true
+	}
+	for _, id := range ps.byFirst[w] {
+		if one(id) {
+			return true
+		}
+	}
+	for _, id := range ps.anyStart {
+		if one(id) {
+			return true
+		}
+	}
+	return false
 }
 
 // first returns the earliest match in words[from:to] that ends by to, the longest at that start.
@@ -185,16 +216,26 @@ func (ps *phraseSet) first(words []string, from, to int) (start, end, val int, o
 // norm is the form words are matched in: lower case, curly apostrophes straight, the possessive
 // ending and the dots of an abbreviation dropped (Russia’s → russia, U.S. → us).
 func norm(w string) string {
-	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	n, _ := normPoss(w)
+	return n
+}
+
+// normPoss returns the norm of w and whether w ends in a possessive ’s or s’.
+func normPoss(w string) (string, bool) {
+	if strings.Contains(w, "’") {
+		w = strings.ReplaceAll(w, "’", "'")
+	}
+	w = strings.ToLower(w)
+	poss := false
 	if s, ok := strings.CutSuffix(w, "'s"); ok && s != "" {
-		w = s
+		w, poss = s, true
 	} else if s, ok := strings.CutSuffix(w, "s'"); ok && s != "" {
-		w = s + "s"
+		w, poss = s+"s", true
 	}
 	if strings.Contains(w, ".") && isAbbrev(w) {
 		w = strings.ReplaceAll(w, ".", "")
 	}
-	return w
+	return w, poss
 }
 
 // isAbbrev reports a word of single letters each followed by a dot (u.s., u.k.).

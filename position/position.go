@@ -47,6 +47,13 @@ const (
 type Extractor struct {
 	tax *Taxonomy
 	lex *lexicon
+	// issues is the taxonomy's keyword set with a bit of this Extractor's own.
+	issues phraseSet
+	// starts maps a word to the bits of the phrase sets that have a pattern starting with it,
+	// and always holds the bits of sets with patterns that may start with any word: one lookup
+	// per word tells which sets are worth trying there.
+	starts map[string]uint32
+	always uint32
 }
 
 // New returns an Extractor that files positions under the issues of t.
@@ -58,7 +65,17 @@ func New(t *Taxonomy) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse embedded lexicon: %w", err)
 	}
-	return &Extractor{tax: t, lex: lx}, nil
+	x := &Extractor{tax: t, lex: lx, issues: t.set, starts: make(map[string]uint32)}
+	for i, set := range append(lx.sets(), &x.issues) {
+		set.bit = 1 << i
+		for w := range set.byFirst {
+			x.starts[w] |= set.bit
+		}
+		if len(set.anyStart) > 0 {
+			x.always |= set.bit
+		}
+	}
+	return x, nil
 }
 
 var defaultExtractor = sync.OnceValues(func() (*Extractor, error) {

@@ -28,6 +28,7 @@ type sent struct {
 	span    dossier.Span
 	words   []word
 	ns      []string // the words' norms, for phrase matching
+	mask    []uint32 // the phrase sets that have a pattern starting with each word
 	// For each kind of closed-class phrase, the end of the match that starts at each word (0
 	// when none starts there) and whether a match covers the word.
 	neg, hedge, skip, sub, rel, negator, aux, brk marks
@@ -40,10 +41,10 @@ type marks struct {
 	covered []bool
 }
 
-func mark(set *phraseSet, ns []string) marks {
-	m := marks{end: make([]int, len(ns)), covered: make([]bool, len(ns))}
-	for i := range ns {
-		if e, _, ok := set.at(ns, i); ok {
+func (s *sent) mark(set *phraseSet) marks {
+	m := marks{end: make([]int, len(s.ns)), covered: make([]bool, len(s.ns))}
+	for i := range s.ns {
+		if e, _, ok := s.at(set, i, len(s.ns)); ok {
 			m.end[i] = e
 			for k := i; k < e; k++ {
 				m.covered[k] = true
@@ -76,24 +77,31 @@ func (st *state) build(i int) *sent {
 	d := st.doc
 	sp := d.Sentences[i]
 	s := &sent{i: i, span: sp, para: d.ParagraphIndex(sp.Start)}
-	for k := d.TokenIndex(sp.Start); k < len(d.Tokens) && d.Tokens[k].Start < sp.End; k++ {
+	first := d.TokenIndex(sp.Start)
+	last := first
+	for last < len(d.Tokens) && d.Tokens[last].Start < sp.End {
+		last++
+	}
+	s.words = make([]word, 0, last-first)
+	s.ns = make([]string, 0, last-first)
+	s.mask = make([]uint32, 0, last-first)
+	for k := first; k < last; k++ {
 		t := d.Tokens[k]
 		raw := d.Text[t.Start:t.End]
 		if t.Kind == text.Punct && isQuoteMark(raw) {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(raw)
-		w := word{Span: t.Span, norm: norm(raw), punct: t.Kind == text.Punct, upper: unicode.IsUpper(r), ment: st.mentionAt(t.Span)}
-		if t.Kind == text.Word {
-			l := strings.ToLower(strings.ReplaceAll(raw, "’", "'"))
-			w.poss = len(l) > 2 && (strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "s'"))
-		}
+		n, poss := normPoss(raw)
+		w := word{Span: t.Span, norm: n, punct: t.Kind == text.Punct, upper: unicode.IsUpper(r), ment: st.mentionAt(t.Span)}
+		w.poss = poss && t.Kind == text.Word
 		s.words = append(s.words, w)
 		s.ns = append(s.ns, w.norm)
+		s.mask = append(s.mask, st.x.starts[w.norm]|st.x.always)
 	}
 	lx := st.x.lex
-	s.neg = mark(&lx.negation, s.ns)
-	s.hedge = mark(&lx.hedges, s.ns)
+	s.neg = s.mark(&lx.negation)
+	s.hedge = s.mark(&lx.hedges)
 	// Hedge words are function words, written in lower case but for the first word: "May" in
 	// the middle of a sentence is the month.
 	for k, e := range s.hedge.end {
@@ -104,12 +112,12 @@ func (st *state) build(i int) *sent {
 			}
 		}
 	}
-	s.skip = mark(&lx.skip, s.ns)
-	s.sub = mark(&lx.subordinators, s.ns)
-	s.rel = mark(&lx.relatives, s.ns)
-	s.negator = mark(&lx.negators, s.ns)
-	s.aux = mark(&lx.auxiliaries, s.ns)
-	s.brk = mark(&lx.clauseBreaks, s.ns)
+	s.skip = s.mark(&lx.skip)
+	s.sub = s.mark(&lx.subordinators)
+	s.rel = s.mark(&lx.relatives)
+	s.negator = s.mark(&lx.negators)
+	s.aux = s.mark(&lx.auxiliaries)
+	s.brk = s.mark(&lx.clauseBreaks)
 	// A cue word inside an issue's keyword is part of the name, not a stance: "support"
 	// in "military support".
 	inKeyword := make([]bool, len(s.ns))
@@ -128,8 +136,8 @@ func (st *state) build(i int) *sent {
 		s.cueAt[k] = -1
 	}
 	for k := 0; k < len(s.ns); {
-		e, v, ok := lx.cue.at(s.ns, k)
-		if ne, nv, nok := lx.nounCue.at(s.ns, k); nok && (!ok || k > 0 && s.owned(k-1)) {
+		e, v, ok := s.at(&lx.cue, k, len(s.ns))
+		if ne, nv, nok := s.at(&lx.nounCue, k, len(s.ns)); nok && (!ok || k > 0 && s.owned(k-1)) {
 			e, v, ok = ne, nv, true
 		}
 		if !ok || s.words[k].ment >= 0 || inKeyword[k] {
@@ -145,6 +153,19 @@ func (st *state) build(i int) *sent {
 		k = e
 	}
 	return s
+}
+
+// at returns the longest match of set that starts at word k and ends by word limit.
+func (s *sent) at(set *phraseSet, k, limit int) (end, val int, ok bool) {
+	if k >= limit || s.mask[k]&set.bit == 0 {
+		return 0, 0, false
+	}
+	return set.at(s.ns[:limit], k)
+}
+
+// is reports whether word k on its own is in set.
+func (s *sent) is(set *phraseSet, k int) bool {
+	return s.mask[k]&set.bit != 0 && set.has(s.ns[k])
 }
 
 // mentionAt returns the entity mention that covers the start of sp, or -1. A mention may end

@@ -176,10 +176,3 @@ func (t *Taxonomy) Classify(phrase string) (key string, ok bool) {
 	}
 	return "", false
 }
-
-// match finds the earliest issue named in words[from:to] (the longest keyword there) and returns
-// the issue's index with the words it covers.
-func (t *Taxonomy) match(words []string, from, to int) (issue, start, end int, ok bool) {
-	start, end, issue, ok = t.set.first(words, from, to)
-	return issue, start, end, ok
-}
