@@ -405,9 +405,10 @@ func possessive(w string) bool { return strings.HasSuffix(w, "'s") || strings.Ha
 // trigger it comes right before.
 func (a *article) attachTimes(ci int, ds []*draft) {
 	c := a.clauses[ci]
-	for ti := range a.times {
+	lo, hi := a.timesIn(c)
+	for ti := lo; ti < hi; ti++ {
 		r := &a.times[ti]
-		if !c.contains(r.a) || r.vague {
+		if r.vague {
 			continue
 		}
 		if r.modifier {
@@ -445,12 +446,20 @@ func (a *article) attachTimes(ci int, ds []*draft) {
 	}
 }
 
+// timesIn returns the indices [lo, hi) of the temporal expressions that start in r.
+func (a *article) timesIn(r tokRange) (lo, hi int) {
+	lo, _ = slices.BinarySearchFunc(a.times, r.a, func(x timeRef, t int) int { return x.a - t })
+	hi, _ = slices.BinarySearchFunc(a.times, r.b, func(x timeRef, t int) int { return x.a - t })
+	return lo, hi
+}
+
 // frontedTime returns the temporal expression that opens clause c, after nothing but function
 // words ("On Tuesday,", "But last week"), or -1.
 func (a *article) frontedTime(c tokRange) int {
-	for ti := range a.times {
+	lo, hi := a.timesIn(c)
+	for ti := lo; ti < hi; ti++ {
 		r := &a.times[ti]
-		if r.vague || r.modifier || !c.contains(r.a) || r.a > c.a+3 {
+		if r.vague || r.modifier || r.a > c.a+3 {
 			continue
 		}
 		fronted := true
@@ -530,7 +539,7 @@ func (a *article) attachPlaces(c tokRange, ds []*draft) []placeRef {
 		if d.ev.Place != "" || p < c.a || !a.inMent[p] {
 			continue
 		}
-		for _, m := range a.mentions {
+		for _, m := range a.mentionsIn(tokRange{c.a, d.trig.tok}) {
 			if m.b == d.trig.tok && m.ent.Type == entity.Location && m.a > c.a && a.lx.determiners[a.lw[m.a-1]] {
 				d.ev.Place = a.span(m.tokRange)
 				places = append(places, placeRef{prep: -1, tokRange: m.tokRange})
@@ -539,6 +548,13 @@ func (a *article) attachPlaces(c tokRange, ds []*draft) []placeRef {
 		}
 	}
 	return places
+}
+
+// mentionsIn returns the mentions that start in r, in text order.
+func (a *article) mentionsIn(r tokRange) []mention {
+	i, _ := slices.BinarySearchFunc(a.mentions, r.a, func(m mention, t int) int { return m.a - t })
+	j, _ := slices.BinarySearchFunc(a.mentions, r.b, func(m mention, t int) int { return m.a - t })
+	return a.mentions[i:j]
 }
 
 // mentionAt reports whether a mention of type typ starts at token i.
@@ -747,19 +763,19 @@ func (a *article) words(r tokRange) int {
 }
 
 // actors names who took part: the people and organisations of the comma-separated part of the
-// trigger's own words, else of its clause. When the event usually has several parties (a call, a meeting) and fewer
-// than two are named there, the people of the whole sentence join them, as in "Trump and Putin
-// announced that they had agreed …, following a phone call". Places named in the clause and
-// locations after a preposition ("in Ukraine") are settings; a location acts only when no person
-// or organisation does ("US and Russia discuss peace").
+// trigger's own words, else of its clause. When the event usually has several parties (a call, a
+// meeting) and fewer than two are named there, the people of the whole sentence join them, as in
+// "Trump and Putin announced that they had agreed …, following a phone call". Places named in
+// the clause and locations after a preposition ("in Ukraine") are settings; a location acts only
+// when no person or organisation does ("US and Russia discuss peace").
 func (a *article) actors(t trigger, seg, c, s tokRange, places []placeRef) []dossier.Actor {
 	inPlace := func(m mention) bool {
 		return slices.ContainsFunc(places, func(p placeRef) bool { return p.a <= m.a && m.a < p.b })
 	}
 	var out []dossier.Actor
 	add := func(r tokRange, keep func(mention) bool) {
-		for _, m := range a.mentions {
-			if m.a < r.a || m.a >= r.b || inPlace(m) || !keep(m) {
+		for _, m := range a.mentionsIn(r) {
+			if inPlace(m) || !keep(m) {
 				continue
 			}
 			if !slices.ContainsFunc(out, func(x dossier.Actor) bool { return x.Entity == m.ent.ID }) {

@@ -110,8 +110,8 @@ type item struct {
 	sense    string
 	group    string // the type's compatibility group
 	class    class
-	actors   []string // actor keys
-	date     span     // resolved date
+	actors   []int // actor ids, one per entity (or name when the entity is unknown)
+	date     span  // resolved date
 	dated    bool
 	window   span // the stretch its article's date allows for it, when it has no date of its own
 	windowed bool
@@ -131,16 +131,20 @@ type cluster struct {
 }
 
 type merger struct {
-	lx      *lexicon
-	reports []Report
-	items   []item
-	parent  []int
-	cl      map[int]*cluster
-	docs    []map[string]float64 // per report, lazily
+	lx       *lexicon
+	reports  []Report
+	items    []item
+	parent   []int
+	cl       map[int]*cluster
+	docs     []*wordVector // per report, lazily
+	vocab    map[string]int
+	sims     map[[2]int]float64
+	actorIDs map[string]int
 }
 
 func newMerger(lx *lexicon, reports []Report) *merger {
-	m := &merger{lx: lx, reports: reports, cl: make(map[int]*cluster), docs: make([]map[string]float64, len(reports))}
+	m := &merger{lx: lx, reports: reports, cl: make(map[int]*cluster), docs: make([]*wordVector, len(reports)),
+		vocab: make(map[string]int), sims: make(map[[2]int]float64), actorIDs: make(map[string]int)}
 	for ri := range reports {
 		r := &reports[ri]
 		for ei := range r.Events {
@@ -169,7 +173,15 @@ func newMerger(lx *lexicon, reports []Report) *merger {
 func (m *merger) newItem(ri int, e *Event) item {
 	it := item{rep: ri, ev: e, sense: m.lx.sense(e.Trigger), group: m.lx.group(e.Type), class: classOf(e.Status)}
 	for _, a := range e.Actors {
-		it.actors = append(it.actors, actorKey(a))
+		k := actorKey(a)
+		id, ok := m.actorIDs[k]
+		if !ok {
+			id = len(m.actorIDs)
+			m.actorIDs[k] = id
+		}
+		if !slices.Contains(it.actors, id) {
+			it.actors = append(it.actors, id)
+		}
 	}
 	it.date, it.dated = interval(e.When.Date, "")
 	pub := m.reports[ri].Published
@@ -228,7 +240,7 @@ func (m *merger) markFirsts() {
 
 // shareActors reports whether two events have their parties in common: at least two, or all of
 // the smaller set when it has fewer.
-func shareActors(a, b []string) bool {
+func shareActors(a, b []int) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return false
 	}
@@ -319,7 +331,7 @@ func (m *merger) buckets() map[string][]int {
 	}
 	for i, it := range m.items {
 		for _, a := range it.actors {
-			add(it.group+"\x00"+a, i)
+			add(it.group+"\x00"+strconv.Itoa(a), i)
 		}
 		if len(it.actors) == 0 {
 			for _, w := range it.place {
@@ -447,41 +459,76 @@ func sharesKey(a, b map[string]bool) bool {
 	return false
 }
 
-// similar is the cosine similarity of two reports' words.
+// similar is the cosine similarity of two reports' words, computed once per pair.
 func (m *merger) similar(a, b int) float64 {
+	if a > b {
+		a, b = b, a
+	}
+	if v, ok := m.sims[[2]int{a, b}]; ok {
+		return v
+	}
 	va, vb := m.words(a), m.words(b)
-	if len(va) == 0 || len(vb) == 0 {
-		return 0
+	v := 0.0
+	if va.norm > 0 && vb.norm > 0 {
+		dot := 0.0
+		for i, j := 0, 0; i < len(va.terms) && j < len(vb.terms); {
+			switch x, y := va.terms[i], vb.terms[j]; {
+			case x.id < y.id:
+				i++
+			case x.id > y.id:
+				j++
+			default:
+				dot += x.weight * y.weight
+				i++
+				j++
+			}
+		}
+		v = dot / (va.norm * vb.norm)
 	}
-	var dot, na, nb float64
-	for w, x := range va {
-		dot += x * vb[w]
-		na += x * x
-	}
-	for _, y := range vb {
-		nb += y * y
-	}
-	return dot / math.Sqrt(na*nb)
+	m.sims[[2]int{a, b}] = v
+	return v
+}
+
+// termWeight is one word of a report's vector, by its id in the merger's vocabulary.
+type termWeight struct {
+	id     int
+	weight float64
+}
+
+// wordVector is a report's words as log term frequencies, sorted by word id, with its norm.
+type wordVector struct {
+	terms []termWeight
+	norm  float64
 }
 
 // words returns a report's word vector: log term frequencies of its words of three letters or
 // more, stop words left out.
-func (m *merger) words(ri int) map[string]float64 {
-	if m.docs[ri] != nil {
-		return m.docs[ri]
+func (m *merger) words(ri int) *wordVector {
+	if v := m.docs[ri]; v != nil {
+		return v
 	}
-	counts := make(map[string]int)
+	counts := make(map[int]int)
 	for _, w := range strings.FieldsFunc(strings.ToLower(m.reports[ri].Text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
-		if len(w) > 2 && !m.lx.stopwords[w] {
-			counts[w]++
+		if len(w) <= 2 || m.lx.stopwords[w] {
+			continue
 		}
+		id, ok := m.vocab[w]
+		if !ok {
+			id = len(m.vocab)
+			m.vocab[w] = id
+		}
+		counts[id]++
 	}
-	v := make(map[string]float64, len(counts))
-	for w, n := range counts {
-		v[w] = 1 + math.Log(float64(n))
+	v := &wordVector{terms: make([]termWeight, 0, len(counts))}
+	for id, n := range counts {
+		tw := termWeight{id: id, weight: 1 + math.Log(float64(n))}
+		v.terms = append(v.terms, tw)
+		v.norm += tw.weight * tw.weight
 	}
+	v.norm = math.Sqrt(v.norm)
+	slices.SortFunc(v.terms, func(x, y termWeight) int { return x.id - y.id })
 	m.docs[ri] = v
 	return v
 }
