@@ -69,7 +69,7 @@ type timeRef struct {
 	pre       string // the preposition written before it, or ""
 	vague     bool   // PRESENT_REF and its kin: a time, but no date to give an event
 	modifier  bool   // part of a noun phrase ("its 1997 borders", "Thursday's call", "pre-2014")
-	future    bool   // read as after the present (its event is planned, or it says "next")
+	future    bool   // read as after the present: its event is planned, or possible at a month or season
 	offset    float64
 	hasOffset bool
 }

@@ -193,7 +193,7 @@ func (m *merger) newItem(ri int, e *Event) item {
 		it.window, it.windowed = span{pub, pub.Add(planWindow)}, true
 	}
 	if !it.dated && e.When.Text != "" {
-		it.open = openText(e.When.Text)
+		it.open = m.openText(e.When.Text)
 	}
 	for _, w := range strings.Fields(strings.ToLower(e.Place)) {
 		if w = strings.Trim(w, ",."); w != "" && w != "the" {
@@ -212,13 +212,10 @@ func actorKey(a dossier.Actor) string {
 }
 
 // openText is an open time without its preposition, so that "on Wednesday" and "Wednesday" agree.
-func openText(s string) string {
+func (m *merger) openText(s string) string {
 	f := strings.Fields(strings.ToLower(s))
-	if len(f) > 1 {
-		switch f[0] {
-		case "on", "in", "at", "since", "by", "during", "until", "from", "over", "around", "for":
-			f = f[1:]
-		}
+	if len(f) > 1 && m.lx.preps[f[0]] {
+		f = f[1:]
 	}
 	return strings.Join(f, " ")
 }
