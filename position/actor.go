@@ -339,6 +339,25 @@ func (st *state) personBefore(s *sent, k int) (holder, bool) {
 	return holder{}, false
 }
 
+// resolvedPronoun is personBefore remembered per word: a sentence full of pronouns would
+// otherwise resolve each one again for every pronoun after it.
+func (st *state) resolvedPronoun(s *sent, j int) (holder, bool) {
+	if r, ok := s.resolved[j]; ok {
+		return r.h, r.ok
+	}
+	h, ok := st.personBefore(s, j)
+	if s.resolved == nil {
+		s.resolved = make(map[int]resolution)
+	}
+	s.resolved[j] = resolution{h, ok}
+	return h, ok
+}
+
+type resolution struct {
+	h  holder
+	ok bool
+}
+
 // persons returns the people words [0, k) of s refer to, in order.
 func (st *state) persons(s *sent, k int) []holder {
 	var out []holder
@@ -359,7 +378,7 @@ func (st *state) persons(s *sent, k int) []holder {
 			continue
 		}
 		if (s.ns[j] == "he" || s.ns[j] == "she") && (!w.upper || j == 0) {
-			if h, ok := st.personBefore(s, j); ok {
+			if h, ok := st.resolvedPronoun(s, j); ok {
 				add(h)
 			}
 			continue

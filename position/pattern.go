@@ -10,9 +10,14 @@ import (
 // ErrPattern reports a phrase pattern in a taxonomy or lexicon that cannot be read.
 var ErrPattern = errors.New("bad phrase pattern")
 
-// maxForms bounds the spellings one pattern word may expand to, so that a hostile taxonomy file
-// cannot make the loader build millions of strings.
-const maxForms = 256
+// Bounds on a pattern, so that a hostile taxonomy file cannot make the loader build millions of
+// strings or patterns: the spellings one word may expand to, the words of a pattern, and its
+// optional words (each doubles the ways it can match).
+const (
+	maxForms    = 256
+	maxWords    = 12
+	maxOptional = 4
+)
 
 // slot is one word of a pattern: the spellings it accepts, or any word when forms is nil.
 type slot struct {
@@ -59,6 +64,9 @@ func parsePattern(s string) (pattern, error) {
 	}
 	if required == 0 {
 		return nil, fmt.Errorf("%w %q: no word that must be there", ErrPattern, s)
+	}
+	if len(p) > maxWords || len(p)-required > maxOptional {
+		return nil, fmt.Errorf("%w %q: more than %d words or %d optional ones", ErrPattern, s, maxWords, maxOptional)
 	}
 	return p, nil
 }

@@ -33,7 +33,8 @@ type sent struct {
 	// when none starts there) and whether a match covers the word.
 	neg, hedge, skip, sub, rel, negator, aux, brk marks
 	cues                                          []cueMatch
-	cueAt                                         []int // index into cues of the match starting at a word, or -1
+	cueAt                                         []int              // index into cues of the match starting at a word, or -1
+	resolved                                      map[int]resolution // he and she resolved, by word
 }
 
 type marks struct {
