@@ -22,6 +22,9 @@ var (
 	// ErrLocked means another process held the database longer than the busy timeout; nothing
 	// of the failed write was kept, and everything written before it still is.
 	ErrLocked = errors.New("database is locked")
+	// ErrFull means the disk (or the database's size limit) is full; nothing of the failed
+	// write was kept, and everything written before it still is.
+	ErrFull = errors.New("database or disk is full")
 	// ErrBadQuery means a search query or filter cannot be run (an empty query, a date range
 	// that ends before it starts).
 	ErrBadQuery = errors.New("bad query")
