@@ -818,7 +818,7 @@ func (a *article) status(lo int, t trigger, c tokRange) (string, bool) {
 		if v := a.statusCue(a.lx.status, k, lo, t.tok-1-k); v != "" {
 			return v, perfect
 		}
-		if a.lx.preps[w] && !a.lx.links[w] {
+		if a.lx.preps[w] && !a.lx.links[w] && !a.lx.infinitive[w] {
 			break
 		}
 	}

@@ -68,6 +68,7 @@ type lexicon struct {
 	subord      map[string]bool
 	pronouns    map[string]bool
 	irregular   map[string]bool
+	infinitive  map[string]bool
 	speech      map[string]bool
 	multiparty  map[string]bool
 	stopwords   map[string]bool
@@ -93,13 +94,14 @@ func parseLexicon(src string) (*lexicon, error) {
 		subord:      make(map[string]bool),
 		pronouns:    make(map[string]bool),
 		irregular:   make(map[string]bool),
+		infinitive:  make(map[string]bool),
 		speech:      make(map[string]bool),
 		multiparty:  make(map[string]bool),
 		stopwords:   make(map[string]bool),
 	}
 	sets := map[string]map[string]bool{
 		"perfect": lx.perfect, "prepositions": lx.preps, "links": lx.links, "placenouns": lx.placeNouns,
-		"verbal": lx.verbal, "determiners": lx.determiners, "stops": lx.stops, "clause": lx.clause, "subordinators": lx.subord, "pronouns": lx.pronouns, "irregular": lx.irregular, "speech": lx.speech, "multiparty": lx.multiparty, "stopwords": lx.stopwords,
+		"verbal": lx.verbal, "determiners": lx.determiners, "stops": lx.stops, "clause": lx.clause, "subordinators": lx.subord, "pronouns": lx.pronouns, "irregular": lx.irregular, "infinitive": lx.infinitive, "speech": lx.speech, "multiparty": lx.multiparty, "stopwords": lx.stopwords,
 	}
 	section := ""
 	for n, line := range strings.Split(src, "\n") {
