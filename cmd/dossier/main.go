@@ -81,6 +81,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&entitiesCommand{Main: m}).Run(ctx, args)
 	case "stories":
 		return (&storiesCommand{Main: m}).Run(ctx, args)
+	case "add":
+		return (&addCommand{Main: m}).Run(ctx, args)
 	case "version":
 		fmt.Fprintln(m.Stdout, "dossier", version)
 		return nil
@@ -105,6 +107,7 @@ Commands:
   bench     measure per-stage throughput and peak memory
   train     train the name tagger (ner) from annotated data
   tag       tag tokens one per line (CoNLL columns) with names
+  add       store and analyse articles in the database, skipping those already stored
   entities  list the actors of articles with their roles and article and outlet counts
   version   print the version
 
