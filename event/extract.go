@@ -644,7 +644,7 @@ func (a *article) fill(d *draft, s, c tokRange, places []placeRef, prev, next in
 	own := a.part(c, t, prev, next)
 	seg := a.segment(own, t.tok)
 	d.ev.Summary = a.span(a.summary(own, seg, t))
-	d.ev.Actors = a.actors(t, seg, c, s, places)
+	d.ev.Actors = a.actors(t, seg, own, c, s, places)
 	d.ev.Status, d.perfect = a.status(max(prev, c.a, t.tok-statusWindow), t, c)
 	d.ev.Evidence = dossier.EvidenceOf(a.doc.Text, dossier.Span{Start: a.doc.Tokens[s.a].Start, End: a.doc.Tokens[s.b-1].End})
 	if d.time >= 0 {
@@ -763,12 +763,13 @@ func (a *article) words(r tokRange) int {
 }
 
 // actors names who took part: the people and organisations of the comma-separated part of the
-// trigger's own words, else of its clause. When the event usually has several parties (a call, a
-// meeting) and fewer than two are named there, the people of the whole sentence join them, as in
+// trigger's own words (its clause, or its part of a clause that coordinates several triggers),
+// else of all its own words. When the event usually has several parties (a call, a meeting) and
+// fewer than two are named there, the people of the sentence's other clauses join them, as in
 // "Trump and Putin announced that they had agreed …, following a phone call". Places named in
 // the clause and locations after a preposition ("in Ukraine") are settings; a location acts only
 // when no person or organisation does ("US and Russia discuss peace").
-func (a *article) actors(t trigger, seg, c, s tokRange, places []placeRef) []dossier.Actor {
+func (a *article) actors(t trigger, seg, own, c, s tokRange, places []placeRef) []dossier.Actor {
 	inPlace := func(m mention) bool {
 		return slices.ContainsFunc(places, func(p placeRef) bool { return p.a <= m.a && m.a < p.b })
 	}
@@ -786,16 +787,18 @@ func (a *article) actors(t trigger, seg, c, s tokRange, places []placeRef) []dos
 	agent := func(m mention) bool { return m.ent.Type == entity.Person || m.ent.Type == entity.Organization }
 	person := func(m mention) bool { return m.ent.Type == entity.Person }
 	multi := a.lx.multiparty[t.f.typ]
-	for _, r := range []tokRange{seg, c} {
+	for _, r := range []tokRange{seg, own} {
 		if len(out) == 0 || (multi && len(out) < 2) {
 			add(r, agent)
 		}
 	}
 	if multi && len(out) < 2 {
-		add(s, person)
+		// The rest of the clause belongs to the triggers coordinated with this one.
+		add(tokRange{s.a, c.a}, person)
+		add(tokRange{c.b, s.b}, person)
 	}
 	if len(out) == 0 {
-		add(c, func(m mention) bool {
+		add(own, func(m mention) bool {
 			return m.ent.Type == entity.Location && (m.a == 0 || !a.lx.preps[a.lw[m.a-1]]) && !a.nounFollows(m.b)
 		})
 	}
