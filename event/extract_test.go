@@ -317,3 +317,24 @@ func TestExtractNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractConcurrent runs the shared default Extractor from several goroutines, as the
+// pipeline's workers do; run it with -race.
+func TestExtractConcurrent(t *testing.T) {
+	s := "Lind met Vale in Kessel last week and welcomed four ministers to Council House on Monday."
+	tagger, err := timex.Default()
+	if err != nil {
+		t.Fatalf("load timex rules: %v", err)
+	}
+	doc, ents, times := text.Parse(s), entitiesOf(s), tagger.Tag(s, time.Time{})
+	want := event.Extract(doc, ents, times, time.Time{})
+	done := make(chan []event.Event)
+	for range 4 {
+		go func() { done <- event.Extract(doc, ents, times, time.Time{}) }()
+	}
+	for range 4 {
+		if got := <-done; len(got) != 2 || !slices.EqualFunc(got, want, func(a, b event.Event) bool { return a.Summary == b.Summary }) {
+			t.Errorf("concurrent Extract gave %+v, want %+v", got, want)
+		}
+	}
+}
