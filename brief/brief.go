@@ -109,6 +109,7 @@ type Moment struct {
 	Summary   string       `json:"summary"`
 	Actors    []string     `json:"actors"`
 	Place     string       `json:"place"`
+	Status    string       `json:"status"` // happened, reported, planned or possible
 	Citations []Citation   `json:"citations"`
 }
 

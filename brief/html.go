@@ -15,6 +15,7 @@ var htmlTemplate string
 
 var page = template.Must(template.New("brief").Funcs(template.FuncMap{
 	"when":    whenText,
+	"status":  statusNote,
 	"counts":  countList,
 	"source":  sourceLine,
 	"story":   storyLine,

@@ -175,7 +175,7 @@ func writeMarkdown(b *strings.Builder, br *Briefing) {
 		b.WriteString("No dated or datable event was found.\n")
 	}
 	for _, m := range br.Timeline {
-		fmt.Fprintf(b, "- **%s** %s: %s", mdText(whenText(m)), m.Type, mdText(m.Summary))
+		fmt.Fprintf(b, "- **%s** %s%s: %s", mdText(whenText(m)), m.Type, statusNote(m.Status), mdText(m.Summary))
 		if len(m.Actors) > 0 {
 			fmt.Fprintf(b, " (%s)", mdText(strings.Join(m.Actors, ", ")))
 		}
@@ -289,6 +289,14 @@ func whenText(m Moment) string {
 		return m.When.Text
 	}
 	return "undated"
+}
+
+// statusNote marks an event that has not (yet) happened as far as the articles say.
+func statusNote(status string) string {
+	if status == "" || status == "happened" {
+		return ""
+	}
+	return " (" + status + ")"
 }
 
 func countList(cs []Count) string {

@@ -1,17 +1,46 @@
 package brief
 
-// timeline lists the story's events in order.
+import (
+	"github.com/dossier-news/dossier/event"
+)
+
+// timeline merges the events the articles report, one event with all its sources, and orders
+// them (see event.Merge: by date where known, from the text where not). Copies are left out: their
+// originals report the same events.
 func (s *story) timeline() []Moment {
-	var out []Moment
-	for _, r := range s.originals() {
-		for _, e := range r.Events {
-			var names []string
-			for _, a := range e.Actors {
-				n, _ := s.actorName(r.ID, a)
-				names = append(names, n)
+	var reports []event.Report
+	for i, r := range s.originals() {
+		reports = append(reports, r.EventReport(i))
+	}
+	merged := event.Merge(reports)
+	out := make([]Moment, 0, len(merged))
+	for _, m := range merged {
+		mo := Moment{When: m.When, Type: m.Type, Summary: m.Summary, Place: m.Place, Status: m.Status}
+		seen := make(map[string]bool)
+		for _, a := range m.Actors {
+			name := s.eventActor(m, a.Name, a.Entity)
+			if !seen[name] {
+				seen[name] = true
+				mo.Actors = append(mo.Actors, name)
 			}
-			out = append(out, Moment{When: e.When, Type: e.Type, Summary: e.Summary, Actors: names, Citations: []Citation{cite(r, e.Evidence.Start, e.Evidence.End)}})
 		}
+		for _, src := range m.Sources {
+			if r := s.byID[src.Article]; r != nil {
+				mo.Citations = append(mo.Citations, cite(r, src.Event.Evidence.Start, src.Event.Evidence.End))
+			}
+		}
+		out = append(out, mo)
 	}
 	return out
+}
+
+// eventActor names an actor of a merged event by its story-wide name, found through the first
+// source article whose entities know it.
+func (s *story) eventActor(m event.Merged, name, entityID string) string {
+	for _, src := range m.Sources {
+		if i := s.actor(src.Article, entityID); i >= 0 {
+			return s.actors[i].Name
+		}
+	}
+	return name
 }

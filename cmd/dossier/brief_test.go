@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -27,8 +28,9 @@ func TestBriefExample(t *testing.T) {
 	}
 }
 
-// TestBriefSeeds checks the briefing of the seed articles against their gold: both gold
-// disagreements shown, every citation verbatim.
+// TestBriefSeeds checks the briefing of the seed articles against their gold: at least 16 of the
+// 20 gold positions found, every gold event found in the gold order, both gold disagreements shown,
+// every citation verbatim.
 func TestBriefSeeds(t *testing.T) {
 	seeds := shared.Dir(t, "seeds")
 	paths, err := filepath.Glob(filepath.Join(seeds, "*.txt"))
@@ -40,6 +42,13 @@ func TestBriefSeeds(t *testing.T) {
 		t.Fatalf("exit code = %d; stderr:\n%s", code, stderr)
 	}
 	t.Log("\n" + stdout)
+	var found, gold, events, goldEvents, kept, pairs int
+	if _, err := fmt.Sscanf(line(stdout, "positions"), "positions %d of %d", &found, &gold); err != nil || gold != 20 || found < 16 {
+		t.Errorf("positions: %d of %d found (%v), want at least 16 of 20", found, gold, err)
+	}
+	if _, err := fmt.Sscanf(line(stdout, "timeline"), "timeline %d of %d gold events found; order kept for %d of %d pairs", &events, &goldEvents, &kept, &pairs); err != nil || events != goldEvents || kept != pairs {
+		t.Errorf("timeline: %d of %d events, order kept for %d of %d pairs (%v), want all", events, goldEvents, kept, pairs, err)
+	}
 	for _, want := range []string{"disagreements  2 of 2 gold shown", ", 0 not verbatim"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("eval brief output lacks %q", want)
@@ -53,4 +62,14 @@ func TestBriefSeeds(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &bs); err != nil || len(bs) == 0 {
 		t.Fatalf("brief json: %v (%d briefings)", err, len(bs))
 	}
+}
+
+// line returns the first line of out that starts with prefix.
+func line(out, prefix string) string {
+	for l := range strings.Lines(out) {
+		if strings.HasPrefix(l, prefix) {
+			return l
+		}
+	}
+	return ""
 }
