@@ -1,6 +1,8 @@
 package brief
 
 import (
+	"slices"
+
 	"github.com/dossier-news/dossier/event"
 )
 
@@ -15,6 +17,9 @@ func (s *story) timeline() []Moment {
 	merged := event.Merge(reports)
 	out := make([]Moment, 0, len(merged))
 	for _, m := range merged {
+		if !notable(m) {
+			continue
+		}
 		mo := Moment{When: m.When, Type: m.Type, Summary: m.Summary, Place: m.Place, Status: m.Status}
 		seen := make(map[string]bool)
 		for _, a := range m.Actors {
@@ -26,7 +31,9 @@ func (s *story) timeline() []Moment {
 		}
 		for _, src := range m.Sources {
 			if r := s.byID[src.Article]; r != nil {
-				mo.Citations = append(mo.Citations, cite(r, src.Event.Evidence.Start, src.Event.Evidence.End))
+				if c := cite(r, src.Event.Evidence.Start, src.Event.Evidence.End); !slices.Contains(mo.Citations, c) {
+					mo.Citations = append(mo.Citations, c)
+				}
 			}
 		}
 		out = append(out, mo)
@@ -43,4 +50,15 @@ func (s *story) eventActor(m event.Merged, name, entityID string) string {
 		}
 	}
 	return name
+}
+
+// notable says whether an event belongs on the briefing's timeline: something several articles
+// report, or one that is placed in time or space or has at least two participants. A generic
+// mention ("the talks", "a statement") with nothing to place it, and what an article only calls
+// possible, are left to the articles.
+func notable(m event.Merged) bool {
+	if m.Status == "possible" {
+		return false
+	}
+	return len(m.Sources) >= 2 || m.When.Date != "" || m.When.Text != "" || m.Place != "" || len(m.Actors) >= 2
 }
