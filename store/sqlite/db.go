@@ -253,3 +253,23 @@ func rollback(tx *sql.Tx) error {
 	}
 	return nil
 }
+
+// Check runs SQLite's integrity check over the whole file and fails with store.ErrNotDossier
+// and SQLite's first complaints when the file is damaged.
+func (db *DB) Check(ctx context.Context) error {
+	rows, err := db.r.QueryContext(ctx, `PRAGMA integrity_check(10)`)
+	if err != nil {
+		return fmt.Errorf("check %s: %w", db.path, classify(err))
+	}
+	msgs, err := collect(rows, func(row interface{ Scan(...any) error }) (string, error) {
+		var s string
+		return s, row.Scan(&s)
+	}, "check "+db.path)
+	if err != nil {
+		return err
+	}
+	if len(msgs) != 1 || msgs[0] != "ok" {
+		return fmt.Errorf("check %s: %w: %s", db.path, store.ErrNotDossier, strings.Join(msgs, "; "))
+	}
+	return nil
+}
