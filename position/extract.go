@@ -127,9 +127,12 @@ func (st *state) text(sp dossier.Span) string { return st.doc.Text[sp.Start:sp.E
 func (st *state) markReports(s *sent) {
 	for ci := range s.cues {
 		m := &s.cues[ci]
-		if m.kind == verbCue && m.that && slices.ContainsFunc(s.cues[ci+1:], func(n cueMatch) bool {
+		// A that-clause is what is demanded ("demanded that the alliance roll back") unless it
+		// has a cue of its own; after other stances ("suggested that", "welcomed that") it is
+		// speech, not a stance on what it mentions.
+		if m.kind == verbCue && m.that && (m.stance != Demands && m.stance != Opposes || slices.ContainsFunc(s.cues[ci+1:], func(n cueMatch) bool {
 			return n.kind != reportCue && n.kind != negframeCue
-		}) {
+		})) {
 			m.kind = reportCue
 		}
 		if m.kind != reportCue {
@@ -166,7 +169,10 @@ type subject struct {
 	neg     bool // a negation in the verb group ("would not participate in")
 	hedge   bool // a hedge in the verb group ("might", "would likely")
 	finite  bool // an auxiliary or modal in the verb group: the verb heads a clause
-	start   int  // the subject's first word
+	// national says that a subject that is no actor belongs to one: "U.S. troops", "our
+	// forces", "Caldora's negotiators".
+	national bool
+	start    int // the subject's first word
 }
 
 // subject scans left from word at, past auxiliaries, adverbs, negations and short parentheses
@@ -207,6 +213,12 @@ func (st *state) subject(s *sent, at int, nominal bool) subject {
 			sub.hedge = true
 		case s.skip.covered[j]:
 		case !w.punct && !w.upper && w.ment < 0 && len(s.ns[j]) > 4 && strings.HasSuffix(s.ns[j], "ly"):
+		case s.ns[j] == "," && st.appositive(s, j) >= 0:
+			// "Another host, Abby Martin, had denounced": the name between the commas.
+			k := st.appositive(s, j)
+			h := st.mentionHolder(s.words[k].ment)
+			sub.state, sub.holders, sub.start = found, []holder{h}, st.mentionStart(s, k)
+			return sub
 		case s.ns[j] == "," && st.parenthesis(s, j) >= 0:
 			j = st.parenthesis(s, j) + 1
 		default:
@@ -258,6 +270,13 @@ func (st *state) subjectAt(s *sent, j int, sub subject) subject {
 	h, a, ok := st.npAt(s, j)
 	if !ok || w.poss {
 		sub.state = nonActor
+		for k := j - 1; k >= 0 && k >= j-3 && !s.words[k].punct; k-- {
+			if s.words[k].ment >= 0 || s.ns[k] == "our" {
+				sub.national = true
+			} else if _, _, ok := s.endingAt(&lx.nationSet, k); ok {
+				sub.national = true
+			}
+		}
 		return sub
 	}
 	// A name after a preposition is not the subject: "the talks in Moscow would need ...".
@@ -305,6 +324,40 @@ func (st *state) parenthesis(s *sent, j int) int {
 	return -1
 }
 
+// titles reports whether words [a, b) can be a title before a name ("Republican nominee",
+// "U.S. Defense Secretary"): a few words, none of them a function word or a mark.
+func (st *state) titles(s *sent, a, b int) bool {
+	if b-a > 5 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if k == 0 && (s.ns[k] == "the" || s.ns[k] == "a") {
+			continue // "The United Nations Security Council ..."
+		}
+		if (s.words[k].punct && s.ns[k] != "-") || s.is(&st.x.lex.functionWords, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// appositive returns the last word of a person's name set off by commas before the comma at j
+// (", Abby Martin,"), or -1.
+func (st *state) appositive(s *sent, j int) int {
+	k := j - 1
+	if k < 1 || s.words[k].ment < 0 || st.ents[st.ments[s.words[k].ment].ent].Type != entity.Person {
+		return -1
+	}
+	a := st.mentionStart(s, k)
+	for a > 0 && s.words[a-1].upper && s.words[a-1].ment < 0 && !s.words[a-1].punct {
+		a-- // a title: ", Foreign Minister Anselm Drey,"
+	}
+	if a > 0 && s.ns[a-1] == "," {
+		return k
+	}
+	return -1
+}
+
 // fallback is the subject of a verb that shares it with an earlier one ("He ruled out X and
 // stated that ...", "..., stating that ..."): the holders of the nearest cue before it in the
 // sentence, else the first actor the sentence names before it.
@@ -314,13 +367,19 @@ func (st *state) fallback(s *sent, ci int) []holder {
 			return s.cues[k].speakers
 		}
 	}
+	// The sentence's subject: the first thing it names, if nothing but titles or an opening
+	// phrase and its comma come before it ("On Tuesday, Trump ...", "U.S. President Donald
+	// Trump ...").
 	at := s.cues[ci].start
 	for j := 0; j < at; j++ {
 		w := s.words[j]
-		if w.ment >= 0 && (j == 0 || !s.is(&st.x.lex.prepositions, j-1)) {
-			return []holder{st.mentionHolder(w.ment)}
-		}
-		if s.ns[j] == "he" || s.ns[j] == "she" {
+		if w.ment >= 0 || s.ns[j] == "he" || s.ns[j] == "she" {
+			if j > 0 && s.ns[j-1] != "," && !st.titles(s, 0, j) {
+				return nil
+			}
+			if w.ment >= 0 {
+				return []holder{st.mentionHolder(w.ment)}
+			}
 			if h, ok := st.personBefore(s, j); ok {
 				return []holder{h}
 			}
@@ -401,7 +460,11 @@ func (st *state) objectPasses(s *sent, m *cueMatch, from int) bool {
 	switch {
 	case w.punct, w.upper, w.poss, w.ment >= 0:
 		return true
-	case s.is(&lx.determiners, from), s.is(&lx.objectVerbs, from), isPossPronoun(s.ns[from]):
+	case s.is(&lx.objectVerbs, from):
+		// A verb whose object is gone ("the goal it pledged to reach at the talks") passes
+		// nothing on.
+		return from+1 >= len(s.ns) || !s.is(&lx.prepositions, from+1)
+	case s.is(&lx.determiners, from), isPossPronoun(s.ns[from]):
 		return true
 	}
 	if _, _, ok := s.at(&st.x.issues, from, len(s.ns)); ok {
@@ -412,7 +475,7 @@ func (st *state) objectPasses(s *sent, m *cueMatch, from int) bool {
 	// talks").
 	if n := from + 1; n < len(s.ns) {
 		nw := s.words[n]
-		return !(s.is(&lx.determiners, n) || isPossPronoun(s.ns[n]) || nw.upper || nw.ment >= 0)
+		return !(s.is(&lx.determiners, n) || isPossPronoun(s.ns[n]) || nw.upper || nw.ment >= 0 || strings.HasSuffix(s.ns[n], "ly"))
 	}
 	return true
 }
@@ -436,7 +499,7 @@ func (st *state) hedged(s *sent, k int) bool {
 // object, one position for each conjunct ("insists on A, as well as on B").
 func (st *state) agentive(s *sent, ci int) {
 	m := &s.cues[ci]
-	if st.passive(s, m) || st.hedged(s, m.start) || st.infinitive(s, m.start) {
+	if st.passive(s, m) || st.hedged(s, m.start) || st.infinitive(s, m.start) || st.notAVerb(s, m) {
 		return
 	}
 	sub := st.subject(s, m.start, m.kind == nounCue)
@@ -446,7 +509,7 @@ func (st *state) agentive(s *sent, ci int) {
 	switch sub.state {
 	case found:
 	case nonActor:
-		if !sub.finite {
+		if !sub.finite || !sub.national {
 			return
 		}
 		h, ok := st.speaker(s, m.start)
@@ -515,6 +578,16 @@ func (st *state) agentive(s *sent, ci int) {
 	}
 }
 
+// notAVerb reports a verb cue that its next word shows to be something else: a phrasal verb
+// ("backed out", "backed off") or a noun before a preposition ("favors to foreign governments").
+func (st *state) notAVerb(s *sent, m *cueMatch) bool {
+	if m.kind != verbCue || m.end >= len(s.ns) || s.is(&st.x.lex.prepositions, m.end-1) {
+		return false
+	}
+	n := s.ns[m.end]
+	return s.is(&st.x.lex.particles, m.end) || s.is(&st.x.lex.prepositions, m.end) && n != "that" && n != "to"
+}
+
 // infinitive reports a cue after "to" ("efforts to seek", "the power to veto"): the sentence
 // does not say who holds it. A verb that negates ("refused to") or a verb of seeming ("seems to")
 // before "to" heads the clause instead, and is read with the cue.
@@ -573,9 +646,13 @@ func (st *state) objectEnd(s *sent, from int) int {
 		case w == ";" || w == ":" || w == "—" || w == "–" || w == ")" || w == "?" || w == "!" || w == "." || w == "but":
 			return k
 		case w == ",":
-			if !st.conjunctAt(s, k+1) {
+			if !st.conjunctAt(s, k+1, s.ns[from-1]) {
 				return k
 			}
+		case w == "as" && k+2 < len(s.ns) && s.ns[k+1] == "well" && s.ns[k+2] == "as":
+			k += 2
+		case k > from && w == "as":
+			return k // "ruled out X as part of a settlement", "condemned X as a threat"
 		case s.sub.end[k] > 0:
 			return k
 		case k > from && s.rel.end[k] > 0:
@@ -587,17 +664,14 @@ func (st *state) objectEnd(s *sent, from int) int {
 	return len(s.words)
 }
 
-// conjunctAt reports whether word k starts another conjunct of an object: "as well as", or "and"
-// or "or" before a determiner or preposition.
-func (st *state) conjunctAt(s *sent, k int) bool {
+// conjunctAt reports whether a comma before word k goes on to another conjunct of an object: "as
+// well as", or "and" or "or" before the cue's preposition again (", and on B"). ", and the ..."
+// is as often a new clause, and ends the object.
+func (st *state) conjunctAt(s *sent, k int, prep string) bool {
 	if k+2 < len(s.ns) && s.ns[k] == "as" && s.ns[k+1] == "well" && s.ns[k+2] == "as" {
 		return true
 	}
-	if k+1 < len(s.ns) && (s.ns[k] == "and" || s.ns[k] == "or") {
-		n := s.ns[k+1]
-		return in(&st.x.lex.determiners, n) || in(&st.x.lex.prepositions, n)
-	}
-	return false
+	return k+1 < len(s.ns) && (s.ns[k] == "and" || s.ns[k] == "or") && s.ns[k+1] == prep && s.is(&st.x.lex.prepositions, k+1)
 }
 
 // conjuncts splits an object into its conjuncts, each without the words that join it and without
@@ -623,8 +697,7 @@ func (st *state) conjuncts(s *sent, m *cueMatch, from, end int) [][2]int {
 			add(start, k)
 			start = k + 3
 			k += 2
-		case (s.ns[k] == "and" || s.ns[k] == "or") && k > from && st.conjunctAt(s, k) && !s.is(&st.x.lex.prepositions, k+1) ||
-			(s.ns[k] == "and" || s.ns[k] == "or") && k+1 < end && s.ns[k+1] == lastPrep:
+		case (s.ns[k] == "and" || s.ns[k] == "or") && k > from && k+1 < end && (s.is(&st.x.lex.determiners, k+1) || s.ns[k+1] == lastPrep):
 			add(start, k)
 			start = k + 1
 		}
@@ -638,21 +711,26 @@ func (st *state) conjuncts(s *sent, m *cueMatch, from, end int) [][2]int {
 // ("halting the supply of weapons") turn the stance round.
 func (st *state) issueOf(s *sent, m *cueMatch, c [2]int, stance string) (issueRef, string, bool) {
 	tax := st.x.tax
+	// An object followed by "to" and a verb is what the verb says of it ("called for the army to
+	// be cut back", "urges supporters to monitor polls"): read it as a clause.
+	clause := m.that || st.controlled(s, c)
+	if st.anaphoric(s, c[0], c[1]) {
+		if ref, ok := st.previousIssue(s, m.start); ok {
+			if st.negatorOn(s, c, c[1], c[1], m.that) {
+				stance = reverse(stance)
+			}
+			return ref, stance, true
+		}
+	}
 	if is, a, b, ok := st.findIssue(s, c[0], c[1]); ok {
 		if st.negatorOn(s, c, a, b, m.that) {
 			stance = reverse(stance)
 		}
 		return issueRef{key: tax.issues[is].Key, phrase: st.text(s.wordsSpan(a, b))}, stance, true
 	}
-	if st.anaphoric(s, c[0], c[1]) {
-		ref, ok := st.previousIssue(s, m.start)
-		if ok && st.negatorOn(s, c, c[1], c[1], m.that) {
-			stance = reverse(stance)
-		}
-		return ref, stance, ok
-	}
-	if !m.strong || m.that {
-		// A clause is no noun phrase: only a taxonomy issue names what it is about.
+	if !m.strong || clause || s.ns[m.end-1] == "to" {
+		// A clause or a verb phrase is no noun phrase: only a taxonomy issue names what it is
+		// about.
 		return issueRef{}, "", false
 	}
 	phrase, ok := st.keyPhrase(s, c[0], c[1])
@@ -662,17 +740,33 @@ func (st *state) issueOf(s *sent, m *cueMatch, c [2]int, stance string) (issueRe
 	return issueRef{key: strings.ToLower(phrase), phrase: phrase}, stance, true
 }
 
+// controlled reports a conjunct whose noun phrase is followed by "to": "the army to be cut".
+func (st *state) controlled(s *sent, c [2]int) bool {
+	for k := c[0] + 1; k < c[1]; k++ {
+		if s.ns[k] == "to" {
+			return k+1 < c[1] && !s.is(&st.x.lex.determiners, k+1)
+		}
+		if s.words[k].punct || s.is(&st.x.lex.prepositions, k) && s.ns[k] != "of" {
+			return false
+		}
+	}
+	return false
+}
+
 // negatorOn reports a negating word in conjunct c outside the keyword [a, b): before it, or, in a
 // clause ("demanded that the alliance roll back"), right after it.
-func (st *state) negatorOn(s *sent, c [2]int, a, b int, clause bool) bool {
+//
+// A negating word that belongs to a keyword of its own ("negotiations to end the war") names that
+// issue, not a reversal of this one.
+func (st *state) negatorOn(s *sent, c [2]int, a, b int, that bool) bool {
 	for k := c[0]; k < a; k++ {
-		if s.negator.end[k] > 0 && s.negator.end[k] <= a {
+		if s.negator.end[k] > 0 && s.negator.end[k] <= a && !s.inKeyword[k] {
 			return true
 		}
 	}
-	if clause {
+	if that {
 		for k := b; k < c[1] && k < b+3; k++ {
-			if s.negator.end[k] > 0 {
+			if s.negator.end[k] > 0 && !s.inKeyword[k] {
 				return true
 			}
 		}
@@ -704,7 +798,8 @@ func (st *state) anaphoric(s *sent, a, b int) bool {
 	if s.ns[a] != "the" {
 		return s.is(&lx.determiners, a) || s.ns[a] == "it"
 	}
-	return a+1 < b && s.is(&lx.anaphors, a+1)
+	// "The idea" points back; "the idea of a summit" says what it is.
+	return a+1 < b && s.is(&lx.anaphors, a+1) && !(a+2 < len(s.ns) && (s.ns[a+2] == "of" || s.ns[a+2] == "that" || s.ns[a+2] == "to"))
 }
 
 // findIssue finds the earliest issue named in words [from, to) of s, passing over a keyword that
@@ -763,8 +858,14 @@ func (st *state) previousIssue(s *sent, k int) (issueRef, bool) {
 // a head that is neither a pronoun nor too vague ("mechanism", "way"), and not just a name.
 func (st *state) keyPhrase(s *sent, a, b int) (string, bool) {
 	lx := st.x.lex
-	for a < b && (s.is(&lx.determiners, a) || s.is(&lx.prepositions, a)) {
+	if a >= b || s.is(&lx.prepositions, a) || strings.HasSuffix(s.ns[a], "ing") {
+		return "", false // no noun phrase: "proposed for individuals", "doing away with"
+	}
+	for a < b && s.is(&lx.determiners, a) {
 		a++
+	}
+	if a < b && (strings.HasSuffix(s.ns[a], "ly") || s.is(&lx.lightNouns, a) || s.is(&lx.anaphors, a)) {
+		return "", false // "immediately deducting ...", "the idea of ..."
 	}
 	e := a
 	for e < b && e < a+5 && !s.words[e].punct && (e == a || !s.is(&lx.prepositions, e) || s.ns[e] == "of") && !s.rel.covered[e] {
@@ -776,16 +877,18 @@ func (st *state) keyPhrase(s *sent, a, b int) (string, bool) {
 	if e <= a {
 		return "", false
 	}
-	head := s.ns[e-1]
-	if in(&lx.lightNouns, head) || in(&lx.anaphors, head) || in(&lx.functionWords, head) {
+	if s.is(&lx.lightNouns, e-1) || s.is(&lx.anaphors, e-1) || s.is(&lx.functionWords, e-1) {
 		return "", false
 	}
 	content := false
 	for k := a; k < e; k++ {
-		if s.aux.covered[k] || s.skip.covered[k] || s.neg.covered[k] {
-			return "", false
-		}
-		if s.words[k].ment < 0 && !s.is(&lx.functionWords, k) && !s.words[k].upper && isWordy(s.ns[k]) {
+		w := s.words[k]
+		switch {
+		case s.aux.covered[k], s.skip.covered[k], s.neg.covered[k], w.ment >= 0, k == a && strings.HasSuffix(s.ns[k], "ing"):
+			return "", false // a verb, or an actor: no issue's name
+		case s.is(&lx.functionWords, k) && !s.is(&lx.determiners, k) && !s.is(&lx.prepositions, k) && s.ns[k] != "and":
+			return "", false // a pronoun or a wh-word: "what he called a ..."
+		case !s.is(&lx.functionWords, k) && !w.upper && isWordy(s.ns[k]):
 			content = true
 		}
 	}
@@ -909,8 +1012,8 @@ func (st *state) obligation(s *sent, ci int) {
 // ("Ukraine needs air defence"), the actor demands Y instead.
 func (st *state) condition(s *sent, ci int) {
 	m := &s.cues[ci]
-	if st.hedged(s, m.start) {
-		return
+	if st.hedged(s, m.start) || m.end < len(s.ns) && s.ns[m.end] == "to" {
+		return // "needs to stay out": a modal, not a condition
 	}
 	end := st.objectEnd(s, m.end)
 	if sub := st.subject(s, m.start, false); sub.state == found && !sub.hedge {

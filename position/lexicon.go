@@ -57,7 +57,7 @@ type lexicon struct {
 	negation, hedges, negators, subordinators, relatives, skip, lightVerbs phraseSet
 	enumerators, frames, anaphors, lightNouns, agents, roles               phraseSet
 	functionWords, prepositions, determiners                               phraseSet
-	auxiliaries, objectVerbs, clauseBreaks, definites                      phraseSet
+	auxiliaries, objectVerbs, clauseBreaks, definites, particles           phraseSet
 
 	nations   []nation
 	nationSet phraseSet // names and adjectives; value: index into nations
@@ -97,6 +97,7 @@ type lexiconFile struct {
 	ObjectVerbs   []string `json:"object_verbs"`
 	ClauseBreaks  []string `json:"clause_breaks"`
 	Definites     []string `json:"definites"`
+	Particles     []string `json:"particles"`
 }
 
 //go:embed data/lexicon.yaml
@@ -145,7 +146,7 @@ func parseLexicon(data, demonyms []byte) (*lexicon, error) {
 		{&lx.anaphors, f.Anaphors}, {&lx.lightNouns, f.LightNouns}, {&lx.agents, f.Agents},
 		{&lx.roles, f.Roles}, {&lx.functionWords, f.FunctionWords}, {&lx.prepositions, f.Prepositions},
 		{&lx.determiners, f.Determiners}, {&lx.auxiliaries, f.Auxiliaries}, {&lx.objectVerbs, f.ObjectVerbs},
-		{&lx.clauseBreaks, f.ClauseBreaks}, {&lx.definites, f.Definites},
+		{&lx.clauseBreaks, f.ClauseBreaks}, {&lx.definites, f.Definites}, {&lx.particles, f.Particles},
 	} {
 		if err := addAll(l.set, l.pats, 0); err != nil {
 			return nil, err
@@ -162,7 +163,7 @@ func (lx *lexicon) sets() []*phraseSet {
 	return []*phraseSet{&lx.cue, &lx.nounCue, &lx.negation, &lx.hedges, &lx.negators, &lx.subordinators,
 		&lx.relatives, &lx.skip, &lx.lightVerbs, &lx.enumerators, &lx.frames, &lx.anaphors, &lx.lightNouns,
 		&lx.agents, &lx.roles, &lx.functionWords, &lx.prepositions, &lx.determiners, &lx.auxiliaries,
-		&lx.objectVerbs, &lx.clauseBreaks, &lx.definites, &lx.nationSet}
+		&lx.objectVerbs, &lx.clauseBreaks, &lx.definites, &lx.particles, &lx.nationSet}
 }
 
 func addAll(set *phraseSet, pats []string, val int) error {

@@ -35,6 +35,7 @@ type sent struct {
 	cues                                          []cueMatch
 	cueAt                                         []int              // index into cues of the match starting at a word, or -1
 	resolved                                      map[int]resolution // he and she resolved, by word
+	inKeyword                                     []bool             // words inside an issue's keyword
 }
 
 type marks struct {
@@ -121,14 +122,16 @@ func (st *state) build(i int) *sent {
 	s.brk = s.mark(&lx.clauseBreaks)
 	// A cue word inside an issue's keyword is part of the issue's name, not a stance: "support"
 	// in "military support".
+	s.inKeyword = make([]bool, len(s.ns))
 	inKeyword := make([]bool, len(s.ns))
 	for k := 0; k < len(s.ns); {
 		_, a, b, ok := st.findIssue(s, k, len(s.ns))
 		if !ok {
 			break
 		}
-		for j := a + 1; j < b; j++ {
-			inKeyword[j] = true
+		for j := a; j < b; j++ {
+			s.inKeyword[j] = true
+			inKeyword[j] = j > a
 		}
 		k = b
 	}
