@@ -44,8 +44,11 @@ func (st *state) indexMentions() {
 		default:
 			continue
 		}
+		if isPronoun(strings.ToLower(e.Name)) {
+			continue // a tagger's "You" is nobody
+		}
 		for _, m := range e.Mentions {
-			if 0 <= m.Start && m.Start < m.End && m.End <= len(st.doc.Text) {
+			if 0 <= m.Start && m.Start < m.End && m.End <= len(st.doc.Text) && !isPronoun(strings.ToLower(st.doc.Text[m.Start:m.End])) {
 				st.ments = append(st.ments, mention{Span: m, ent: i})
 			}
 		}
@@ -288,6 +291,14 @@ func (st *state) npAt(s *sent, j int) (holder, int, bool) {
 		}
 	}
 	return holder{}, j, false
+}
+
+func isPronoun(w string) bool {
+	switch w {
+	case "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them":
+		return true
+	}
+	return false
 }
 
 func isPossPronoun(w string) bool {

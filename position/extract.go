@@ -27,8 +27,9 @@ type state struct {
 	issues   [][]issueRef
 	genderOf map[string]byte // entity ID → 'm' or 'f', as the article's pronouns show
 	// namedSpeakers maps the start of each word that names a quote's speaker to the speaker,
-	// built on first use.
+	// and actorWords holds the words of actors' names; both are built on first use.
 	namedSpeakers map[int]holder
+	actorWords    map[string]bool
 
 	frame    frame
 	lastPara int
@@ -127,10 +128,11 @@ func (st *state) text(sp dossier.Span) string { return st.doc.Text[sp.Start:sp.E
 func (st *state) markReports(s *sent) {
 	for ci := range s.cues {
 		m := &s.cues[ci]
-		// A that-clause is what is demanded ("demanded that the alliance roll back") unless it
-		// has a cue of its own; after other stances ("suggested that", "welcomed that") it is
-		// speech, not a stance on what it mentions.
-		if m.kind == verbCue && m.that && (m.stance != Demands && m.stance != Opposes || slices.ContainsFunc(s.cues[ci+1:], func(n cueMatch) bool {
+		// A that-clause is what is demanded ("demanded that the alliance roll back") after a
+		// cue that takes one (clause in the lexicon), unless it has a cue of its own; after other
+		// cues ("insisted that", "suggested that") it is speech, not a stance on what it
+		// mentions.
+		if (m.kind == verbCue || m.kind == nounCue) && m.that && (!m.clause || slices.ContainsFunc(s.cues[ci+1:], func(n cueMatch) bool {
 			return n.kind != reportCue && n.kind != negframeCue
 		})) {
 			m.kind = reportCue
@@ -475,7 +477,8 @@ func (st *state) objectPasses(s *sent, m *cueMatch, from int) bool {
 	// talks").
 	if n := from + 1; n < len(s.ns) {
 		nw := s.words[n]
-		return !(s.is(&lx.determiners, n) || isPossPronoun(s.ns[n]) || nw.upper || nw.ment >= 0 || strings.HasSuffix(s.ns[n], "ly"))
+		return !(s.is(&lx.determiners, n) || isPossPronoun(s.ns[n]) || nw.upper || nw.ment >= 0 || strings.HasSuffix(s.ns[n], "ly") ||
+			s.is(&lx.prepositions, n) || isPronoun(s.ns[n]) || strings.HasSuffix(s.ns[n], "self") || strings.HasSuffix(s.ns[n], "selves"))
 	}
 	return true
 }
@@ -545,7 +548,7 @@ func (st *state) agentive(s *sent, ci int) {
 	if m.that {
 		from++
 	}
-	if from < len(s.ns) && s.ns[from] == "as" || !st.objectPasses(s, m, from) {
+	if from < len(s.ns) && (s.ns[from] == "as" || s.aux.covered[from] && s.ns[from-1] != "to") || !st.objectPasses(s, m, from) {
 		return // "a gesture that Velmar welcomed as ...": the object came before
 	}
 	end := st.objectEnd(s, from)
@@ -578,10 +581,17 @@ func (st *state) agentive(s *sent, ci int) {
 	}
 }
 
-// notAVerb reports a verb cue that its next word shows to be something else: a phrasal verb
+// notAVerb reports a verb cue that the words around it show to be something else: a noun or an
+// adjective after an owner or an article ("his support", "his favored provision"), a phrasal verb
 // ("backed out", "backed off") or a noun before a preposition ("favors to foreign governments").
 func (st *state) notAVerb(s *sent, m *cueMatch) bool {
-	if m.kind != verbCue || m.end >= len(s.ns) || s.is(&st.x.lex.prepositions, m.end-1) {
+	if m.kind != verbCue {
+		return false
+	}
+	if k := m.start - 1; k >= 0 && (s.words[k].poss || isPossPronoun(s.ns[k]) || s.ns[k] == "the" || s.ns[k] == "a" || s.ns[k] == "an") {
+		return true // "his support collapse", "his favored provision"
+	}
+	if m.end >= len(s.ns) || s.is(&st.x.lex.prepositions, m.end-1) {
 		return false
 	}
 	n := s.ns[m.end]
@@ -722,7 +732,7 @@ func (st *state) issueOf(s *sent, m *cueMatch, c [2]int, stance string) (issueRe
 			return ref, stance, true
 		}
 	}
-	if is, a, b, ok := st.findIssue(s, c[0], c[1]); ok {
+	if is, a, b, ok := st.findIssueBy(s, c[0], st.headEnd(s, m, c), c[1]); ok {
 		if st.negatorOn(s, c, a, b, m.that) {
 			stance = reverse(stance)
 		}
@@ -738,6 +748,32 @@ func (st *state) issueOf(s *sent, m *cueMatch, c [2]int, stance string) (issueRe
 		return issueRef{}, "", false
 	}
 	return issueRef{key: strings.ToLower(phrase), phrase: phrase}, stance, true
+}
+
+// headEnd returns where the issue of an object may be named: up to its first preposition other
+// than "of" ("full control over the regions" goes on, being vague until then; "interrogation
+// techniques for prisoners" and "reform to prevent PACs from buying elections" stop before it).
+func (st *state) headEnd(s *sent, m *cueMatch, c [2]int) int {
+	lx := st.x.lex
+	k := c[0]
+	for k < c[1] && (s.is(&lx.prepositions, k) || s.is(&lx.determiners, k)) {
+		k++
+	}
+	if k < c[1] && s.words[k].ment >= 0 && m.strong {
+		return c[1] // a clause with its own subject: "urged North Korea to resume talks"
+	}
+	for ; k < c[1]; k++ {
+		if s.ns[k] == "to" && k+1 < c[1] && !s.is(&lx.determiners, k+1) {
+			continue // "the army to be cut back", "the leaders to meet": the verb is the object's
+		}
+		if s.is(&lx.prepositions, k) && s.ns[k] != "of" {
+			if k > c[0] && (s.is(&lx.lightNouns, k-1) || s.is(&lx.anaphors, k-1)) {
+				continue // "full control over", "a change in"
+			}
+			return k
+		}
+	}
+	return c[1]
 }
 
 // controlled reports a conjunct whose noun phrase is followed by "to": "the army to be cut".
@@ -784,31 +820,51 @@ func reverse(stance string) string {
 	return Opposes
 }
 
-// anaphoric reports words [a, b) that point back to something named before: a pronoun or
-// demonstrative ("this", "such proposals", "its cessation"), or "the" before a noun such as
-// "idea" or "proposal". "Any proposal" or "a plan" points nowhere.
+// anaphoric reports words [a, b) that point back to something named before: a pronoun ("this",
+// "it"), a demonstrative or "the" before a noun such as "idea" or "proposal" ("such proposals",
+// "the idea"), or "its" before a noun of change ("its cessation"). "Any proposal", "a plan" and
+// "this merchant of death" point nowhere an issue was named; "the idea of a summit" says what it
+// is.
 func (st *state) anaphoric(s *sent, a, b int) bool {
 	lx := st.x.lex
 	for a < b && s.is(&lx.prepositions, a) {
 		a++
 	}
-	if a >= b || !s.is(&lx.anaphors, a) && s.ns[a] != "the" {
+	if a >= b {
 		return false
 	}
-	if s.ns[a] != "the" {
-		return s.is(&lx.determiners, a) || s.ns[a] == "it"
+	w := s.ns[a]
+	if w == "it" || (w == "this" || w == "that" || w == "these" || w == "those") && (a+1 >= b || s.words[a+1].punct) {
+		return true
 	}
-	// "The idea" points back; "the idea of a summit" says what it is.
-	return a+1 < b && s.is(&lx.anaphors, a+1) && !(a+2 < len(s.ns) && (s.ns[a+2] == "of" || s.ns[a+2] == "that" || s.ns[a+2] == "to"))
+	if a+1 >= b {
+		return false
+	}
+	next := a + 1
+	switch {
+	case w == "its" || w == "their":
+		return s.negator.end[next] > 0 || s.is(&lx.lightNouns, next)
+	case !s.is(&lx.determiners, a) || w == "a" || w == "an" || w == "any" || w == "some":
+		return false
+	}
+	for next < b-1 && !s.is(&lx.anaphors, next) && !s.words[next].punct && next < a+3 && !s.is(&lx.prepositions, next) {
+		next++ // "the bipartisan deal"
+	}
+	return s.is(&lx.anaphors, next) && !(next+1 < len(s.ns) && (s.ns[next+1] == "of" || s.ns[next+1] == "that" || s.ns[next+1] == "to"))
 }
 
 // findIssue finds the earliest issue named in words [from, to) of s, passing over a keyword that
 // only qualifies an office ("Water Minister", "Energy Ministry").
 func (st *state) findIssue(s *sent, from, to int) (issue, start, end int, ok bool) {
+	return st.findIssueBy(s, from, to, to)
+}
+
+// findIssueBy is findIssue for keywords that start before word startBy.
+func (st *state) findIssueBy(s *sent, from, startBy, to int) (issue, start, end int, ok bool) {
 	lx := st.x.lex
-	for from < to {
+	for from < startBy {
 		start = from
-		for ; start < to; start++ {
+		for ; start < startBy; start++ {
 			if end, issue, ok = s.at(&st.x.issues, start, to); ok {
 				break
 			}
@@ -877,10 +933,18 @@ func (st *state) keyPhrase(s *sent, a, b int) (string, bool) {
 	if e <= a {
 		return "", false
 	}
-	if s.is(&lx.lightNouns, e-1) || s.is(&lx.anaphors, e-1) || s.is(&lx.functionWords, e-1) {
+	if s.is(&lx.anaphors, e-1) || s.is(&lx.functionWords, e-1) || s.is(&lx.particles, e-1) {
 		return "", false
 	}
-	content := false
+	if _, _, ok := s.endingAt(&lx.roles, e-1); ok {
+		return "", false // a person: "the former secretary"
+	}
+	if _, _, ok := s.endingAt(&lx.agents, e-1); ok {
+		return "", false
+	}
+	// A vague head ("bill", "increase") needs a word that says which: "the 2007 immigration bill".
+	// A name is an issue only when no actor goes by it ("Common Core", not "Trump").
+	content := !s.is(&lx.lightNouns, e-1) && (!s.words[e-1].upper || !st.actorWord(s.ns[e-1]))
 	for k := a; k < e; k++ {
 		w := s.words[k]
 		switch {
@@ -888,7 +952,9 @@ func (st *state) keyPhrase(s *sent, a, b int) (string, bool) {
 			return "", false // a verb, or an actor: no issue's name
 		case s.is(&lx.functionWords, k) && !s.is(&lx.determiners, k) && !s.is(&lx.prepositions, k) && s.ns[k] != "and":
 			return "", false // a pronoun or a wh-word: "what he called a ..."
-		case !s.is(&lx.functionWords, k) && !w.upper && isWordy(s.ns[k]):
+		case w.upper && st.actorWord(s.ns[k]):
+			return "", false
+		case k < e-1 && !s.is(&lx.functionWords, k) && !w.upper && isWordy(s.ns[k]):
 			content = true
 		}
 	}
@@ -896,6 +962,19 @@ func (st *state) keyPhrase(s *sent, a, b int) (string, bool) {
 		return "", false
 	}
 	return st.text(s.wordsSpan(a, e)), true
+}
+
+// actorWord reports a word of the name of one of the article's people, organisations or places.
+func (st *state) actorWord(w string) bool {
+	if st.actorWords == nil {
+		st.actorWords = make(map[string]bool)
+		for _, m := range st.ments {
+			for f := range strings.FieldsSeq(st.ents[m.ent].Name) {
+				st.actorWords[norm(f)] = true
+			}
+		}
+	}
+	return st.actorWords[w]
 }
 
 // isWordy reports a word with a letter in it.
@@ -938,8 +1017,8 @@ func (st *state) leftNP(s *sent, k int, m *cueMatch) (a, b int, neg, ok bool) {
 		if w == ";" || w == ":" || w == "—" || w == "–" || s.sub.covered[a-1] || s.cueAt[a-1] >= 0 || st.inCue(s, a-1) {
 			break
 		}
-		if w == "that" && a-1 > 0 && (st.inCue(s, a-2) || s.ns[a-2] == "and" || s.ns[a-2] == ",") {
-			break
+		if w == "that" {
+			break // "... made it clear to the leadership that this legislation is unacceptable"
 		}
 		a--
 	}
@@ -1012,7 +1091,7 @@ func (st *state) obligation(s *sent, ci int) {
 // ("Ukraine needs air defence"), the actor demands Y instead.
 func (st *state) condition(s *sent, ci int) {
 	m := &s.cues[ci]
-	if st.hedged(s, m.start) || m.end < len(s.ns) && s.ns[m.end] == "to" {
+	if st.hedged(s, m.start) || m.end < len(s.ns) && (s.ns[m.end] == "to" || s.aux.covered[m.end]) {
 		return // "needs to stay out": a modal, not a condition
 	}
 	end := st.objectEnd(s, m.end)

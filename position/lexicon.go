@@ -45,6 +45,9 @@ type cue struct {
 	kind            cueKind
 	stance, negated string
 	strong          bool
+	// clause says that a that-clause after the cue is what the stance is on ("demanded that
+	// the alliance roll back"); after other cues it is reported speech.
+	clause bool
 }
 
 // lexicon is the compiled word data the rules read.
@@ -75,6 +78,7 @@ type lexiconFile struct {
 		Stance   string   `json:"stance"`
 		Negated  string   `json:"negated"`
 		Strong   bool     `json:"strong"`
+		Clause   bool     `json:"clause"`
 		Patterns []string `json:"patterns"`
 	} `json:"cues"`
 	Negation      []string `json:"negation"`
@@ -127,7 +131,7 @@ func parseLexicon(data, demonyms []byte) (*lexicon, error) {
 		if stanced && !slices.Contains(stances, c.Stance) || c.Negated != "" && !slices.Contains(stances, c.Negated) {
 			return nil, fmt.Errorf("lexicon: %s cue with stance %q, negated %q", c.Kind, c.Stance, c.Negated)
 		}
-		lx.cues = append(lx.cues, cue{kind: k, stance: c.Stance, negated: c.Negated, strong: c.Strong})
+		lx.cues = append(lx.cues, cue{kind: k, stance: c.Stance, negated: c.Negated, strong: c.Strong, clause: c.Clause})
 		set := &lx.cue
 		if k == nounCue {
 			set = &lx.nounCue

@@ -107,7 +107,7 @@ func TestExtract(t *testing.T) {
 		{"off the table", "Drey made clear that membership of the alliance is off the table.", []string{"Anselm Drey opposes alliance"}},
 		{"obligation on a deal", "Koruth emphasized that any deal must include security guarantees.", []string{"Lena Koruth demands security-guarantees"}},
 		{"obligation on a third party", "Drey argued that Velmar must receive more weapons.", []string{"Anselm Drey supports military-aid"}},
-		{"should not be imposed", "Velk said a settlement should not be imposed on Caldora.", []string{"Mara Velk opposes peace"}},
+		{"should not be imposed", "Velk said a peace settlement should not be imposed on Caldora.", []string{"Mara Velk opposes peace"}},
 		{"condition", "Drey stated that any meeting would need careful preparation.", []string{"Anselm Drey conditions negotiations"}},
 		{"condition by an actor is a demand", "Koruth said Velmar needs air defence.", []string{"Velmar demands military-aid"}},
 		{"a condition in the author's voice is nobody's", "Any such agreement would require new elections.", nil},
