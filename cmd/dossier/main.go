@@ -12,6 +12,7 @@
 //	dossier train ner [flags]                 train the name tagger on CoNLL-2003 data
 //	dossier tag --format conll FILE|-         append a predicted IOB2 tag to each CoNLL token line
 //	dossier entities [flags] PATH|URL|- ...   the actors of articles, resolved across them
+//	dossier serve [--db FILE] [--addr ADDR]   the JSON API and web UI over the store
 //	dossier version                           print the version
 //
 // Run "dossier COMMAND -h" for a command's flags. The exit status is 0 on success, 1 when any input
@@ -81,6 +82,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&entitiesCommand{Main: m}).Run(ctx, args)
 	case "stories":
 		return (&storiesCommand{Main: m}).Run(ctx, args)
+	case "serve":
+		return (&serveCommand{Main: m}).Run(ctx, args)
 	case "add":
 		return (&addCommand{Main: m}).Run(ctx, args)
 	case "version":
@@ -109,6 +112,7 @@ Commands:
   tag       tag tokens one per line (CoNLL columns) with names
   add       store and analyse articles in the database, skipping those already stored
   entities  list the actors of articles with their roles and article and outlet counts
+  serve     serve the stored stories: a JSON API and a web UI (--example for the built-in corpus)
   version   print the version
 
 Run "dossier COMMAND -h" for a command's flags.
