@@ -34,6 +34,15 @@ type PredictedPosition struct {
 	Issue    string
 	Stance   string
 	Evidence dossier.Span
+	// Text is the evidence as written, for reports; scoring does not read it.
+	Text string
+}
+
+func (p PredictedPosition) name() string {
+	if len(p.Names) == 0 {
+		return "(nobody)"
+	}
+	return p.Names[0]
 }
 
 // IssueClassifier maps a free-text issue name onto a taxonomy key; position.Taxonomy is one.
@@ -202,11 +211,11 @@ func WritePositionReport(w io.Writer, s PositionScores) error {
 		g := m.Gold
 		fmt.Fprintf(&b, "  missed %s: %s %s %s — %q\n", g.Doc, g.Actor, g.Stance, g.Issue, g.Evidence)
 		for _, p := range m.Near {
-			fmt.Fprintf(&b, "      there: %s %s %s\n", strings.Join(p.Names, "/"), p.Stance, p.Issue)
+			fmt.Fprintf(&b, "      there: %s %s %s\n", p.name(), p.Stance, p.Issue)
 		}
 	}
 	for _, p := range s.Extra {
-		fmt.Fprintf(&b, "  unmatched %s: %s %s %s [%d,%d)\n", p.Doc, strings.Join(p.Names, "/"), p.Stance, p.Issue, p.Evidence.Start, p.Evidence.End)
+		fmt.Fprintf(&b, "  unmatched %s: %s %s %s — %q\n", p.Doc, p.name(), p.Stance, p.Issue, p.Text)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -91,6 +91,25 @@ func TestScorePositionsUnlocated(t *testing.T) {
 	}
 }
 
+func TestWritePositionReport(t *testing.T) {
+	s := eval.PositionScores{
+		Counts:    eval.Counts{Correct: 1, Predicted: 2, Gold: 3},
+		Misses:    []eval.PositionMiss{{Gold: eval.GoldPosition{Doc: "a.txt", Actor: "Velmar", Issue: "delta", Stance: "demands", Evidence: "insists on the delta"}, Near: []eval.PredictedPosition{{Names: []string{"Velmar"}, Issue: "delta", Stance: "opposes"}}}},
+		Extra:     []eval.PredictedPosition{{Doc: "b.txt", Issue: "levy", Stance: "opposes", Text: "rejected the levy"}},
+		Unlocated: []eval.GoldPosition{{Doc: "c.txt", Evidence: "gone"}},
+	}
+	var b strings.Builder
+	if err := eval.WritePositionReport(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"found 1 of 3 gold, 2 predicted, precision 0.500", `missed a.txt: Velmar demands delta — "insists on the delta"`,
+		"there: Velmar opposes delta", `unmatched b.txt: (nobody) opposes levy — "rejected the levy"`, `gold evidence not in c.txt: "gone"`} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, b.String())
+		}
+	}
+}
+
 func TestReadGoldPositions(t *testing.T) {
 	got, err := eval.ReadGoldPositions(filepath.Join("testdata", "TestReadGoldPositions", "positions.jsonl"))
 	if err != nil {
@@ -106,11 +125,11 @@ func TestReadGoldPositions(t *testing.T) {
 
 // seedPositionFloor is what the position extractor reaches on the seeds' 20 gold positions with
 // the right actor, issue and stance; seedPrecisionFloor is the share of its predictions there that
-// match a gold position (the gold is not exhaustive: most of the others are right, see the README
-// of package position).
+// match a gold position. The gold is not exhaustive: the other predictions are positions it does
+// not list, right by hand but for a few (see the doc of package position).
 const (
-	seedPositionFloor  = 16
-	seedPrecisionFloor = 0.35
+	seedPositionFloor  = 20
+	seedPrecisionFloor = 0.38
 )
 
 // TestPositionsSeeds scores the extractor on the seed articles against their hand-made gold.
@@ -149,7 +168,8 @@ func TestPositionsSeeds(t *testing.T) {
 		ents := finder.Find(a.Text)
 		var qx quote.Extractor
 		for _, pos := range x.Extract(doc, ents, qx.Extract(doc, a.Headings)) {
-			pred = append(pred, eval.PredictedPosition{Doc: name, Names: actorNames(pos.Actor, ents), Issue: pos.Issue, Stance: pos.Stance, Evidence: dossier.Span{Start: pos.Evidence.Start, End: pos.Evidence.End}})
+			pred = append(pred, eval.PredictedPosition{Doc: name, Names: actorNames(pos.Actor, ents), Issue: pos.Issue, Stance: pos.Stance,
+				Evidence: dossier.Span{Start: pos.Evidence.Start, End: pos.Evidence.End}, Text: pos.Evidence.Text})
 		}
 	}
 	s := eval.ScorePositions(gold, pred, texts, x.Taxonomy())
