@@ -268,6 +268,11 @@ func (st *state) npAt(s *sent, j int) (holder, int, bool) {
 		if b, n, ok := s.endingAt(&lx.nationSet, a-1); ok {
 			return st.byRole(n, role, s.wordsSpan(b, j+1)), b, true
 		}
+		if s.ns[a-1] == "the" {
+			if h, ok := st.soleHolder(role, s.wordsSpan(a-1, j+1)); ok {
+				return h, a - 1, true // "The President rejected ..."
+			}
+		}
 	}
 	if a, _, ok := s.endingAt(&lx.agents, j); ok && a > 0 {
 		p := s.words[a-1]

@@ -152,6 +152,23 @@ func TestExtract(t *testing.T) {
 		// A position inside a quote.
 		{"quoted subject", "“Caldora wants a truce,” Velk said.", []string{"Caldora supports ceasefire"}},
 
+		// Who holds it, more ways.
+		{"appositive", "Another envoy, Ilsa Tamberlin, had rejected the sanctions.", []string{"Ilsa Tamberlin opposes sanctions"}},
+		{"pronoun that agrees", "Drey said he had spoken to Koruth on Monday. She rejected the truce.", []string{"Lena Koruth opposes ceasefire"}},
+		{"the only president", "Koruth spoke first. The President rejected the truce.", []string{"Lena Koruth opposes ceasefire"}},
+		{"they as the speakers", "Velmar and Caldora announced that they had agreed to hold talks.", []string{"Velmar supports negotiations", "Caldora supports negotiations"}},
+		{"it as the clause's subject", "Caldora rejected the levy, and it will not accept new sanctions.", []string{"Caldora opposes levy", "Caldora opposes sanctions"}},
+
+		// Words that look like stances and are not.
+		{"phrasal verb", "Velmar backed out of the talks.", nil},
+		{"noun after an owner", "Koruth's support for the truce collapsed, and her support collapsed too.", []string{"Lena Koruth supports ceasefire"}},
+		{"insisted that is speech", "Drey insisted that the sanctions had not hurt Caldora.", nil},
+		{"infinitive", "Caldora's efforts to seek a ceasefire failed.", nil},
+		{"not endorsing is no opposition", "Velmar did not endorse the truce.", nil},
+		{"the issue is named before a preposition", "Caldora insisted on a new fee for trucks at the border.", []string{"Caldora demands fee"}},
+		{"a vague head lets the issue come later", "Velmar insists on full control over the border regions.", []string{"Velmar demands territory"}},
+		{"the new deal points back", "Velmar proposed a prisoner exchange. Drey welcomed the new deal.", []string{"Velmar proposes prisoners", "Anselm Drey supports prisoners"}},
+
 		// Key phrases for issues outside the taxonomy.
 		{"key phrase", "Velmar rejected the fishing quota reform.", []string{"Velmar opposes water"}},
 		{"key phrase outside the taxonomy", "Caldora rejected the new harbour tax.", []string{"Caldora opposes harbour tax"}},
