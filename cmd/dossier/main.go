@@ -13,6 +13,8 @@
 //	dossier tag --format conll FILE|-         append a predicted IOB2 tag to each CoNLL token line
 //	dossier entities [flags] PATH|URL|- ...   the actors of articles, resolved across them
 //	dossier serve [--db FILE] [--addr ADDR]   the JSON API and web UI over the store
+//	dossier watch [flags] FEEDS-FILE          poll RSS/Atom feeds (OPML or URL lines) and store new items
+//	dossier search [flags] QUERY              full-text search over stored articles and quotes
 //	dossier version                           print the version
 //
 // Run "dossier COMMAND -h" for a command's flags. The exit status is 0 on success, 1 when any input
@@ -86,6 +88,10 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&serveCommand{Main: m}).Run(ctx, args)
 	case "add":
 		return (&addCommand{Main: m}).Run(ctx, args)
+	case "watch":
+		return (&watchCommand{Main: m}).Run(ctx, args)
+	case "search":
+		return (&searchCommand{Main: m}).Run(ctx, args)
 	case "version":
 		fmt.Fprintln(m.Stdout, "dossier", version)
 		return nil
@@ -113,6 +119,8 @@ Commands:
   add       store and analyse articles in the database, skipping those already stored
   entities  list the actors of articles with their roles and article and outlet counts
   serve     serve the stored stories: a JSON API and a web UI (--example for the built-in corpus)
+  watch     poll feeds on a schedule and store their new items (--status: how each feed is doing)
+  search    search the stored articles and quotes, with filters by speaker, actor, outlet, issue, date
   version   print the version
 
 Run "dossier COMMAND -h" for a command's flags.

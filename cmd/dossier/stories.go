@@ -12,6 +12,7 @@ import (
 
 	"github.com/dossier-news/dossier/analyze"
 	"github.com/dossier-news/dossier/pipeline"
+	"github.com/dossier-news/dossier/store"
 	"github.com/dossier-news/dossier/story"
 )
 
@@ -21,9 +22,10 @@ type storiesCommand struct {
 }
 
 func (c *storiesCommand) Run(ctx context.Context, args []string) error {
-	fs := c.newFlagSet("stories", "[flags] PATH|URL|- ...")
-	format := fs.String("format", "text", "output `format`: text (the stories, largest first) or jsonl (one line per article: source, url, story, story_title)")
+	fs := c.newFlagSet("stories", "[flags] [PATH|URL|- ...]   (no input: the stories in the database)")
+	format := fs.String("format", "text", "output `format`: text (the stories: largest first from inputs, most recently active first from the database) or jsonl (one line per article: source, url, story, story_title)")
 	example := fs.Bool("example", false, "read the built-in example corpus")
+	dbPath := fs.String("db", "", "database `file` to list stories from when no input is given (default $DOSSIER_DB, else the user's data directory)")
 	in := c.ingestFlags(fs)
 	workers := fs.Int("workers", 0, "documents extracted at once (0: one per CPU)")
 	if err := parseFlags(fs, args); err != nil {
@@ -33,8 +35,10 @@ func (c *storiesCommand) Run(ctx context.Context, args []string) error {
 		return usageError{fmt.Sprintf("unknown format %q (want text or jsonl)", *format)}
 	}
 	if fs.NArg() == 0 && !*example {
-		fs.Usage()
-		return usageError{"no input given (a path, a URL, - for stdin, or --example)"}
+		return c.fromStore(ctx, *dbPath, *format)
+	}
+	if *dbPath != "" {
+		return usageError{"--db lists the stories in the database: give it without inputs"}
 	}
 	cfg := pipeline.Config{Workers: *workers}
 	if err := cfg.Validate(); err != nil {
@@ -173,4 +177,93 @@ func plural(n int, noun string) string {
 		return fmt.Sprintf("%d %sies", n, noun[:len(noun)-1])
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// fromStore lists the stories of a database: each with its headline, dates, size, outlets and
+// articles, or, as jsonl, one line per stored article (copies included, superseded versions
+// left out).
+func (c *storiesCommand) fromStore(ctx context.Context, dbPath, format string) error {
+	db, err := c.openStore(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	stories, err := allPages(func(p store.Page) ([]store.Story, error) {
+		return db.Stories(ctx, store.StoryQuery{Page: p})
+	})
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriterSize(c.Stdout, 64<<10)
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	articles := 0
+	for i, s := range stories {
+		arts, err := allPages(func(p store.Page) ([]store.Article, error) {
+			return db.Articles(ctx, store.ArticleQuery{Page: p, Story: s.ID})
+		})
+		if err != nil {
+			return err
+		}
+		slices.Reverse(arts) // the store lists the newest first; a story reads oldest first
+		articles += len(arts)
+		if format == "jsonl" {
+			for _, a := range arts {
+				if err := enc.Encode(storyLine{Source: a.Source, URL: a.URL, Story: s.ID, StoryTitle: s.Title}); err != nil {
+					return fmt.Errorf("write stories: %w", err)
+				}
+			}
+			continue
+		}
+		if i > 0 {
+			out.WriteByte('\n')
+		}
+		writeStoredStory(out, s, arts)
+	}
+	if err := out.Flush(); err != nil {
+		return fmt.Errorf("write stories: %w", err)
+	}
+	fmt.Fprintf(c.Stderr, "dossier: %d articles in %s in %s\n", articles, plural(len(stories), "story"), db.Path())
+	return nil
+}
+
+// writeStoredStory writes a stored story as writeStories writes one read from files: title,
+// dates, size and outlets, then its articles (by link when they have one) and copies. A write
+// error stays in w for Flush.
+func writeStoredStory(w *bufio.Writer, s store.Story, arts []store.Article) {
+	fmt.Fprintf(w, "%s\n  %s · %s", printable(cmp.Or(s.Title, "(untitled)")), dateSpan(s.First, s.Last), plural(s.Articles, "article"))
+	if s.Copies > 0 {
+		fmt.Fprintf(w, " (+%s)", plural(s.Copies, "copy"))
+	}
+	if len(s.Outlets) > 0 {
+		fmt.Fprintf(w, " · %s", printable(strings.Join(s.Outlets, ", ")))
+	}
+	w.WriteByte('\n')
+	name := make(map[string]string, len(arts))
+	for _, a := range arts {
+		name[a.ID] = printable(cmp.Or(a.URL, a.Source))
+	}
+	for _, a := range arts {
+		if a.DuplicateOf == "" {
+			fmt.Fprintf(w, "  - %s\n", name[a.ID])
+		}
+	}
+	for _, a := range arts {
+		if a.DuplicateOf != "" {
+			fmt.Fprintf(w, "  = %s (copy of %s)\n", name[a.ID], cmp.Or(name[a.DuplicateOf], a.DuplicateOf))
+		}
+	}
+}
+
+// allPages gathers a listing page by page until a page comes back empty, so that a backend
+// that caps pages lower than asked still yields everything.
+func allPages[T any](list func(store.Page) ([]T, error)) ([]T, error) {
+	var all []T
+	for {
+		items, err := list(store.Page{Limit: 1000, Offset: len(all)})
+		if err != nil || len(items) == 0 {
+			return all, err
+		}
+		all = append(all, items...)
+	}
 }
