@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/analyze"
 	"github.com/dossier-news/dossier/brief"
 	"github.com/dossier-news/dossier/store"
@@ -137,7 +138,7 @@ type articleView struct {
 	Meta     store.Article
 	Rec      *analyze.Record
 	Versions []store.Article
-	Paras    [][]segment
+	Paras    []para
 	// Cited is the marked span's text; BadSpan says the span asked for is not in this text.
 	Cited   string
 	BadSpan bool
@@ -165,7 +166,7 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) error {
 	if start >= 0 {
 		v.Cited = a.rec.Text[start:end]
 	}
-	v.Paras = paragraphs(a.rec.Text, start, end)
+	v.Paras = paragraphs(a.rec.Text, a.rec.Headings, start, end)
 	return s.render(w, http.StatusOK, "article", layout{Title: cmp.Or(a.rec.Title, a.rec.Source), Body: v})
 }
 
@@ -188,31 +189,42 @@ func span(r *http.Request, text string) (start, end int, asked bool, err error) 
 	return start, end, true, nil
 }
 
+// para is a paragraph of an article: its runs, and whether it is a section heading.
+type para struct {
+	Segs    []segment
+	Heading bool
+}
+
 // paragraphs cuts text at its blank lines and marks [start, end) where start >= 0; a span
 // over several paragraphs is marked in each, and anchored at its start.
-func paragraphs(text string, start, end int) [][]segment {
-	var out [][]segment
+func paragraphs(text string, headings []dossier.Heading, start, end int) []para {
+	isHeading := make(map[int]bool, len(headings))
+	for _, h := range headings {
+		isHeading[h.Start] = true
+	}
+	var out []para
 	pos := 0
-	for para := range strings.SplitSeq(text, "\n\n") {
-		lo, hi := pos, pos+len(para)
+	for p := range strings.SplitSeq(text, "\n\n") {
+		lo, hi := pos, pos+len(p)
 		pos = hi + 2
-		if strings.TrimSpace(para) == "" {
+		if strings.TrimSpace(p) == "" {
 			continue
 		}
+		pa := para{Heading: isHeading[lo]}
 		if start < 0 || end <= lo || start >= hi {
-			out = append(out, []segment{{Text: para}})
+			pa.Segs = []segment{{Text: p}}
+			out = append(out, pa)
 			continue
 		}
 		a, b := max(start, lo), min(end, hi)
-		var segs []segment
 		if a > lo {
-			segs = append(segs, segment{Text: text[lo:a]})
+			pa.Segs = append(pa.Segs, segment{Text: text[lo:a]})
 		}
-		segs = append(segs, segment{Text: text[a:b], Mark: true, Anchor: a == start})
+		pa.Segs = append(pa.Segs, segment{Text: text[a:b], Mark: true, Anchor: a == start})
 		if b < hi {
-			segs = append(segs, segment{Text: text[b:hi]})
+			pa.Segs = append(pa.Segs, segment{Text: text[b:hi]})
 		}
-		out = append(out, segs)
+		out = append(out, pa)
 	}
 	return out
 }
