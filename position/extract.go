@@ -26,6 +26,9 @@ type state struct {
 	things   []holder
 	issues   [][]issueRef
 	genderOf map[string]byte // entity ID → 'm' or 'f', as the article's pronouns show
+	// named says which issues the article names by a keyword that is not ambiguous; nil while
+	// the sentences are being cut, when every keyword counts.
+	named []bool
 	// namedSpeakers maps the start of each word that names a quote's speaker to the speaker,
 	// and actorWords holds the words of actors' names; both are built on first use.
 	namedSpeakers map[int]holder
@@ -69,14 +72,32 @@ func (x *Extractor) Extract(doc *text.Doc, ents []entity.Entity, quotes []quote.
 	st.indexMentions()
 	st.nationalities()
 	st.genders()
-	for i := range doc.Sentences {
-		st.sentence(i)
+	sents := make([]*sent, len(doc.Sentences))
+	for i := range sents {
+		sents[i] = st.build(i)
+	}
+	st.nameIssues(sents)
+	for _, s := range sents {
+		st.sentence(s)
 	}
 	return st.finish()
 }
 
-func (st *state) sentence(i int) {
-	s := st.build(i)
+// nameIssues records which issues the article names by a keyword that is not ambiguous: only
+// those may be named by their ambiguous keywords too.
+func (st *state) nameIssues(sents []*sent) {
+	st.named = make([]bool, len(st.x.tax.issues))
+	for _, s := range sents {
+		for k := range s.ns {
+			if _, v, ok := s.at(&st.x.issues, k, len(s.ns)); ok && v%2 == 0 {
+				st.named[v/2] = true
+			}
+		}
+	}
+}
+
+func (st *state) sentence(s *sent) {
+	i := s.i
 	if s.para != st.lastPara {
 		if !st.frame.enumerated {
 			st.frame.open = false
@@ -302,6 +323,14 @@ func (st *state) subjectAt(s *sent, j int, sub subject) subject {
 	return sub
 }
 
+// mentionEnd returns the word after the mention at word k.
+func (st *state) mentionEnd(s *sent, k int) int {
+	for k < len(s.words) && s.words[k].ment >= 0 && s.words[k].ment == s.words[min(k+1, len(s.words)-1)].ment && k+1 < len(s.words) {
+		k++
+	}
+	return k + 1
+}
+
 func (st *state) mentionStart(s *sent, k int) int {
 	for k > 0 && s.words[k-1].ment == s.words[k].ment {
 		k--
@@ -378,6 +407,9 @@ func (st *state) fallback(s *sent, ci int) []holder {
 		if w.ment >= 0 || s.ns[j] == "he" || s.ns[j] == "she" {
 			if j > 0 && s.ns[j-1] != "," && !st.titles(s, 0, j) {
 				return nil
+			}
+			if e := st.mentionEnd(s, j); e < len(s.ns) && (s.ns[e] == "—" || s.ns[e] == "–" || s.ns[e] == "-" || s.ns[e] == "(") {
+				return nil // a dateline: "WASHINGTON — ..."
 			}
 			if w.ment >= 0 {
 				return []holder{st.mentionHolder(w.ment)}
@@ -733,6 +765,11 @@ func (st *state) issueOf(s *sent, m *cueMatch, c [2]int, stance string) (issueRe
 		}
 	}
 	if is, a, b, ok := st.findIssueBy(s, c[0], st.headEnd(s, m, c), c[1]); ok {
+		if st.someonesPlan(s, c[0], a) {
+			// "criticizing Trump's immigration proposals" is about Trump's proposals, not
+			// against immigration.
+			return issueRef{}, "", false
+		}
 		if st.negatorOn(s, c, a, b, m.that) {
 			stance = reverse(stance)
 		}
@@ -741,6 +778,10 @@ func (st *state) issueOf(s *sent, m *cueMatch, c [2]int, stance string) (issueRe
 	if !m.strong || clause || s.ns[m.end-1] == "to" {
 		// A clause or a verb phrase is no noun phrase: only a taxonomy issue names what it is
 		// about.
+		return issueRef{}, "", false
+	}
+	if s.negator.end[c[0]] > 0 {
+		// "ruled out cutting off the heads of ...": what the reversal leaves is seldom an issue.
 		return issueRef{}, "", false
 	}
 	phrase, ok := st.keyPhrase(s, c[0], c[1])
@@ -774,6 +815,17 @@ func (st *state) headEnd(s *sent, m *cueMatch, c [2]int) int {
 		}
 	}
 	return c[1]
+}
+
+// someonesPlan reports a person's possessive name between words a and k: the object is what that
+// person proposes or did, and a stance on it is not a stance on the issue it concerns.
+func (st *state) someonesPlan(s *sent, a, k int) bool {
+	for j := a; j < k; j++ {
+		if w := s.words[j]; w.poss && w.ment >= 0 && st.ents[st.ments[w.ment].ent].Type == entity.Person {
+			return true
+		}
+	}
+	return false
 }
 
 // controlled reports a conjunct whose noun phrase is followed by "to": "the army to be cut".
@@ -865,9 +917,12 @@ func (st *state) findIssueBy(s *sent, from, startBy, to int) (issue, start, end 
 	for from < startBy {
 		start = from
 		for ; start < startBy; start++ {
-			if end, issue, ok = s.at(&st.x.issues, start, to); ok {
+			var v int
+			if end, v, ok = s.at(&st.x.issues, start, to); ok && (v%2 == 0 || st.named == nil || st.named[v/2]) {
+				issue = v / 2
 				break
 			}
+			ok = false
 		}
 		if !ok {
 			return 0, 0, 0, false
@@ -948,8 +1003,9 @@ func (st *state) keyPhrase(s *sent, a, b int) (string, bool) {
 	for k := a; k < e; k++ {
 		w := s.words[k]
 		switch {
-		case s.aux.covered[k], s.skip.covered[k], s.neg.covered[k], w.ment >= 0, k == a && strings.HasSuffix(s.ns[k], "ing"):
-			return "", false // a verb, or an actor: no issue's name
+		case s.aux.covered[k], s.skip.covered[k], s.neg.covered[k], w.ment >= 0, k == a && strings.HasSuffix(s.ns[k], "ing"),
+			strings.ContainsRune(s.ns[k], '\''):
+			return "", false // a verb, an actor or a clause ("they're fighting"): no issue's name
 		case s.is(&lx.functionWords, k) && !s.is(&lx.determiners, k) && !s.is(&lx.prepositions, k) && s.ns[k] != "and":
 			return "", false // a pronoun or a wh-word: "what he called a ..."
 		case w.upper && st.actorWord(s.ns[k]):

@@ -30,18 +30,23 @@ const (
 )
 
 // Issue is one subject of dispute: its key (what positions carry), a label for people, and the
-// keyword patterns that name it (see pattern for their syntax).
+// keyword patterns that name it (see pattern for their syntax). Ambiguous keywords name it only in
+// an article that names it by one of its other keywords too: "deal" is a peace deal in an article
+// about a war, and a trade or budget deal elsewhere. Classify, which reads a phrase on its own,
+// counts them.
 type Issue struct {
-	Key      string   `json:"key"`
-	Label    string   `json:"label,omitempty"`
-	Keywords []string `json:"keywords"`
+	Key       string   `json:"key"`
+	Label     string   `json:"label,omitempty"`
+	Keywords  []string `json:"keywords"`
+	Ambiguous []string `json:"ambiguous,omitempty"`
 }
 
 // Taxonomy maps the words of a text to issues. It is read-only once built and safe for
 // concurrent use.
 type Taxonomy struct {
 	issues []Issue
-	set    phraseSet // value: index into issues
+	// set holds every keyword; a value is 2×(index into issues), plus 1 for an ambiguous one.
+	set phraseSet
 }
 
 // taxonomyFile is the layout of a taxonomy in JSON or YAML.
@@ -119,13 +124,14 @@ func ParseTaxonomy(data []byte, base *Taxonomy) (*Taxonomy, error) {
 		seen[key] = true
 		k := slices.IndexFunc(issues, func(x Issue) bool { return x.Key == key })
 		if k < 0 {
-			issues = append(issues, Issue{Key: key, Label: is.Label, Keywords: slices.Clone(is.Keywords)})
+			issues = append(issues, Issue{Key: key, Label: is.Label, Keywords: slices.Clone(is.Keywords), Ambiguous: slices.Clone(is.Ambiguous)})
 			continue
 		}
 		if is.Label != "" {
 			issues[k].Label = is.Label
 		}
 		issues[k].Keywords = append(issues[k].Keywords, is.Keywords...)
+		issues[k].Ambiguous = append(issues[k].Ambiguous, is.Ambiguous...)
 	}
 	return newTaxonomy(issues)
 }
@@ -136,12 +142,14 @@ func newTaxonomy(issues []Issue) (*Taxonomy, error) {
 		if len(is.Keywords) == 0 {
 			return nil, fmt.Errorf("%w: issue %q has no keywords", ErrTaxonomy, is.Key)
 		}
-		for _, kw := range is.Keywords {
-			p, err := parsePattern(kw)
-			if err != nil {
-				return nil, fmt.Errorf("%w: issue %q: %w", ErrTaxonomy, is.Key, err)
+		for weak, kws := range [2][]string{is.Keywords, is.Ambiguous} {
+			for _, kw := range kws {
+				p, err := parsePattern(kw)
+				if err != nil {
+					return nil, fmt.Errorf("%w: issue %q: %w", ErrTaxonomy, is.Key, err)
+				}
+				t.set.add(p, 2*i+weak)
 			}
-			t.set.add(p, i)
 		}
 	}
 	return t, nil
@@ -151,7 +159,7 @@ func newTaxonomy(issues []Issue) (*Taxonomy, error) {
 func (t *Taxonomy) Issues() []Issue {
 	out := make([]Issue, len(t.issues))
 	for i, is := range t.issues {
-		out[i] = Issue{Key: is.Key, Label: is.Label, Keywords: slices.Clone(is.Keywords)}
+		out[i] = Issue{Key: is.Key, Label: is.Label, Keywords: slices.Clone(is.Keywords), Ambiguous: slices.Clone(is.Ambiguous)}
 	}
 	return out
 }
@@ -171,8 +179,8 @@ func (t *Taxonomy) Classify(phrase string) (key string, ok bool) {
 			words = append(words, norm(p[tok.Start:tok.End]))
 		}
 	}
-	if _, _, i, ok := t.set.first(words, 0, len(words)); ok {
-		return t.issues[i].Key, true
+	if _, _, v, ok := t.set.first(words, 0, len(words)); ok {
+		return t.issues[v/2].Key, true
 	}
 	return "", false
 }

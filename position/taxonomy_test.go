@@ -56,7 +56,7 @@ func TestDefaultTaxonomy(t *testing.T) {
 	// The issues the package documents as its default.
 	for _, key := range []string{"territory", "ceasefire", "sanctions", "military-aid", "security-guarantees", "alliance",
 		"neutrality", "demilitarization", "peacekeeping", "negotiations", "leadership", "energy", "prisoners",
-		"elections", "humanitarian-aid", "trade", "refugees", "accountability"} {
+		"elections", "humanitarian-aid", "trade", "migration", "accountability"} {
 		if !slices.ContainsFunc(tax.Issues(), func(is position.Issue) bool { return is.Key == key }) {
 			t.Errorf("default taxonomy has no issue %q", key)
 		}
