@@ -128,7 +128,7 @@ func parseTerm(raw string, prefix bool) Term {
 // isSeparator reports what splits words: everything but letters, digits and marks, as in
 // SQLite's unicode61 tokenizer and most others.
 func isSeparator(r rune) bool {
-	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && r != utf8.RuneError
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) || r == utf8.RuneError
 }
 
 func (q Query) hasPositive() bool {

@@ -59,6 +59,7 @@ func (db *DB) Put(ctx context.Context, e *store.Entry) (store.Put, error) {
 	if err != nil {
 		return store.Put{}, fmt.Errorf("store article %s: %w", r.ID, err)
 	}
+	body := db.enc.EncodeAll([]byte(r.Text), nil)
 	var published sql.NullInt64
 	if r.Published != "" {
 		t, err := time.Parse(time.RFC3339, r.Published)
@@ -75,7 +76,8 @@ func (db *DB) Put(ctx context.Context, e *store.Entry) (store.Put, error) {
 		err := tx.QueryRowContext(ctx, `SELECT rid FROM texts WHERE hash = ?`, sum).Scan(&textID)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
-			err = tx.QueryRowContext(ctx, `INSERT INTO texts (hash, text) VALUES (?, ?) RETURNING rid`, sum, r.Text).Scan(&textID)
+			err = tx.QueryRowContext(ctx, `INSERT INTO texts (hash, size, body) VALUES (?, ?, ?) RETURNING rid`,
+				sum, len(r.Text), body).Scan(&textID)
 			if err != nil {
 				return fmt.Errorf("store text: %w", err)
 			}
@@ -115,11 +117,14 @@ func (db *DB) Put(ctx context.Context, e *store.Entry) (store.Put, error) {
 		}
 		res.ID = r.ID
 		err = tx.QueryRowContext(ctx, `INSERT INTO articles (id, text, source, url, outlet, title, published, story,
-			duplicate_of, version, previous, current, added, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING seq`,
+			duplicate_of, version, previous, current, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING seq`,
 			r.ID, textID, r.Source, r.URL, r.Outlet, r.Title, published, storyID,
-			cmp.Or(r.DuplicateOf, r.NearDuplicateOf), version, prev, time.Now().Unix(), blob).Scan(&res.Seq)
+			cmp.Or(r.DuplicateOf, r.NearDuplicateOf), version, prev, time.Now().Unix()).Scan(&res.Seq)
 		if err != nil {
 			return fmt.Errorf("insert article: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO records (seq, data) VALUES (?, ?)`, res.Seq, blob); err != nil {
+			return fmt.Errorf("insert record: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)`, res.Seq, r.Title, r.Text); err != nil {
 			return fmt.Errorf("index article: %w", err)
@@ -141,7 +146,7 @@ func actorKey(entityID string) string {
 }
 
 // putAnalysis stores what search and listings filter on: the article's actors with their
-// mentions and roles, its quotes (indexed for search) and the issues its positions are about.
+// mentions and roles, its quotes and the issues its positions are about.
 func putAnalysis(ctx context.Context, tx *sql.Tx, seq int64, r *analyze.Record) error {
 	type seen struct {
 		rid      int64
@@ -188,14 +193,9 @@ func putAnalysis(ctx context.Context, tx *sql.Tx, seq int64, r *analyze.Record) 
 				return fmt.Errorf("count quote: %w", err)
 			}
 		}
-		var rid int64
-		err := tx.QueryRowContext(ctx, `INSERT INTO quotes (article, n, speaker, name, kind, start, end) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING rid`,
-			seq, i, speaker, q.Speaker.Name, q.Kind, q.Start, q.End).Scan(&rid)
-		if err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes (article, n, speaker, kind, start, end) VALUES (?, ?, ?, ?, ?, ?)`,
+			seq, i, speaker, q.Kind, q.Start, q.End); err != nil {
 			return fmt.Errorf("store quote: %w", err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO quote_fts (rowid, text) VALUES (?, ?)`, rid, quoteText(r, q)); err != nil {
-			return fmt.Errorf("index quote: %w", err)
 		}
 	}
 
@@ -215,15 +215,6 @@ func putAnalysis(ctx context.Context, tx *sql.Tx, seq int64, r *analyze.Record) 
 		}
 	}
 	return nil
-}
-
-// quoteText is what quote_texts yields for q, the span of the text; the index must be given
-// exactly that, or later lookups of its terms would disagree with the content.
-func quoteText(r *analyze.Record, q analyze.Quote) string {
-	if 0 <= q.Start && q.Start <= q.End && q.End <= len(r.Text) {
-		return r.Text[q.Start:q.End]
-	}
-	return ""
 }
 
 // putStory creates or replaces a story's summary and returns its rowid.
@@ -276,20 +267,23 @@ func timeOf(v sql.NullInt64) time.Time {
 }
 
 // recordSelect selects what decodeRecord needs; scanRecord reads it.
-const recordSelect = `SELECT a.seq, a.id, a.source, a.url, a.outlet, a.title, t.hash, t.text, a.record
-	FROM articles a JOIN texts t ON t.rid = a.text`
+const recordSelect = `SELECT a.seq, a.id, a.source, a.url, a.outlet, a.title, t.hash, t.body, r.data
+	FROM articles a JOIN texts t ON t.rid = a.text JOIN records r ON r.seq = a.seq`
 
 func (db *DB) scanRecord(row interface{ Scan(...any) error }) (int64, *analyze.Record, error) {
 	var (
-		seq        int64
-		cols       recordColumns
-		hash, blob []byte
-		text       string
+		seq              int64
+		cols             recordColumns
+		hash, body, blob []byte
 	)
-	if err := row.Scan(&seq, &cols.id, &cols.source, &cols.url, &cols.outlet, &cols.title, &hash, &text, &blob); err != nil {
+	if err := row.Scan(&seq, &cols.id, &cols.source, &cols.url, &cols.outlet, &cols.title, &hash, &body, &blob); err != nil {
 		return 0, nil, err
 	}
 	cols.hash = hex.EncodeToString(hash)
+	text, err := db.decodeText(body)
+	if err != nil {
+		return 0, nil, fmt.Errorf("article %s: %w", cols.id, err)
+	}
 	r, err := db.decodeRecord(blob, text, cols)
 	return seq, r, err
 }
@@ -371,7 +365,7 @@ func (db *DB) Records(ctx context.Context, storyID string) ([]*analyze.Record, e
 // articleSelect selects an article without its analysis; scanArticle reads it.
 const articleSelect = `SELECT a.id, ` + keyExpr + `, t.hash, a.source, a.url, a.outlet, a.title, a.published, s.id,
 	a.duplicate_of, a.version, coalesce(p.id, ''), coalesce((SELECT n.id FROM articles n WHERE n.previous = a.seq), ''),
-	a.added, length(CAST(t.text AS BLOB))
+	a.added, t.size
 	FROM articles a JOIN texts t ON t.rid = a.text JOIN stories s ON s.rid = a.story LEFT JOIN articles p ON p.seq = a.previous`
 
 func scanArticle(row interface{ Scan(...any) error }) (store.Article, error) {

@@ -121,13 +121,13 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	return db, nil
 }
 
-// dsn returns the data source name for modernc.org/sqlite: WAL so that readers never wait for
-// the writer, synchronous=NORMAL (a committed transaction survives the process being killed at
-// any moment; only a power cut can take back the last ones, and never corrupts the file).
+// dsn returns the data source name for modernc.org/sqlite: synchronous=NORMAL, which in WAL
+// mode (set once by migrate, kept in the file) means a committed transaction survives the
+// process being killed at any moment; only a power cut can take back the last ones, and it never
+// corrupts the file.
 func dsn(path string, opts Options, readOnly bool) string {
 	q := url.Values{}
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", opts.BusyTimeout.Milliseconds()))
-	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(0)")
 	if readOnly {

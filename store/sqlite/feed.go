@@ -64,7 +64,7 @@ func (db *DB) Stats(ctx context.Context) (store.Stats, error) {
 	var pages, pageSize int64
 	err := db.r.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles WHERE current = 1),
 		(SELECT count(*) FROM stories), (SELECT count(*) FROM quotes), (SELECT count(*) FROM feeds),
-		(SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM texts),
+		(SELECT coalesce(sum(size), 0) FROM texts),
 		(SELECT page_count FROM pragma_page_count), (SELECT page_size FROM pragma_page_size)`).
 		Scan(&s.Articles, &s.Current, &s.Stories, &s.Quotes, &s.Feeds, &s.TextSize, &pages, &pageSize)
 	if err != nil {

@@ -38,6 +38,7 @@ func TestMigrateFromFirstSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	record := enc.EncodeAll([]byte(`{"lang":"en","published":"2031-03-03T09:00:00Z","entities":[],"quotes":[],"positions":[],"events":[],"times":[]}`), nil)
+	body := enc.EncodeAll([]byte(text), nil)
 	enc.Close()
 	for _, q := range []string{
 		`PRAGMA journal_mode = WAL`,
@@ -53,12 +54,15 @@ func TestMigrateFromFirstSchema(t *testing.T) {
 			t.Fatalf("%.60s: %v", q, err)
 		}
 	}
-	if _, err := raw.ExecContext(ctx, `INSERT INTO texts (rid, hash, text) VALUES (1, ?, ?)`, sum[:], text); err != nil {
+	if _, err := raw.ExecContext(ctx, `INSERT INTO texts (rid, hash, size, body) VALUES (1, ?, ?, ?)`, sum[:], len(text), body); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := raw.ExecContext(ctx, `INSERT INTO articles (seq, id, text, source, url, outlet, title, published, story,
-		duplicate_of, version, previous, current, added, record) VALUES (1, '0a1b2c3d4e5f6071', 1, 'ferry.txt',
-		'https://island.example/ferry', 'Island Times', 'Ferry resumes', 1993115600, 1, '', 1, NULL, 1, 0, ?)`, record); err != nil {
+		duplicate_of, version, previous, current, added) VALUES (1, '0a1b2c3d4e5f6071', 1, 'ferry.txt',
+		'https://island.example/ferry', 'Island Times', 'Ferry resumes', 1993115600, 1, '', 1, NULL, 1, 0)`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.ExecContext(ctx, `INSERT INTO records (seq, data) VALUES (1, ?)`, record); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := raw.ExecContext(ctx, `INSERT INTO article_fts (rowid, title, text) VALUES (1, 'Ferry resumes', ?)`, text); err != nil {

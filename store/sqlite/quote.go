@@ -4,13 +4,15 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"github.com/dossier-news/dossier/analyze"
 	"github.com/dossier-news/dossier/store"
 )
 
-// speakerCond matches quotes by a speaker given as an entity ID or as a name as written.
-const speakerCond = `(q.speaker = (SELECT rid FROM actors WHERE id = ?) OR q.name = ? COLLATE NOCASE)`
+// speakerCond matches quotes by a speaker given as an entity ID (with or without its type) or
+// as an actor's name.
+const speakerCond = `q.speaker IN (SELECT rid FROM actors WHERE id = ? OR name = ? COLLATE NOCASE)`
 
 // Quotes lists quotes, newest article first, then in text order.
 func (db *DB) Quotes(ctx context.Context, qq store.QuoteQuery) ([]store.Quote, error) {
@@ -53,53 +55,92 @@ func (db *DB) Quotes(ctx context.Context, qq store.QuoteQuery) ([]store.Quote, e
 	if err != nil {
 		return nil, err
 	}
-	recs := recordCache{db: db}
+	quotes := quoteCache{db: db}
 	out := make([]store.Quote, 0, len(refs))
 	for _, r := range refs {
-		q, rec, err := recs.quote(ctx, r.seq, r.n)
+		q, err := quotes.quote(ctx, r.seq, r.n)
 		if err != nil {
 			return nil, fmt.Errorf("list quotes: %w", err)
 		}
-		out = append(out, quoteOf(q, rec, r.story))
+		q.Story = r.story
+		out = append(out, q)
 	}
 	return out, nil
 }
 
-func quoteOf(q analyze.Quote, rec *analyze.Record, story string) store.Quote {
-	sq := store.Quote{Quote: q, Article: rec.ID, Story: story, Outlet: rec.Outlet, Title: rec.Title}
-	sq.Published = publishedTime(rec)
-	return sq
+// quoteCache reads each article's text and quotes once, and only when asked for, while a
+// listing or a search goes through them.
+type quoteCache struct {
+	db    *DB
+	texts map[int64]string
+	arts  map[int64]*quotedArticle
 }
 
-// recordCache decodes each article's record once while a listing reads several of its quotes.
-type recordCache struct {
-	db   *DB
-	recs map[int64]*analyze.Record
+// quotedArticle is what a quote listing needs of an article.
+type quotedArticle struct {
+	id, outlet, title string
+	published         time.Time
+	quotes            []analyze.Quote
 }
 
-func (c *recordCache) record(ctx context.Context, seq int64) (*analyze.Record, error) {
-	if r, ok := c.recs[seq]; ok {
-		return r, nil
+// text returns an article's text.
+func (c *quoteCache) text(ctx context.Context, seq int64) (string, error) {
+	if t, ok := c.texts[seq]; ok {
+		return t, nil
 	}
-	_, r, err := c.db.scanRecord(c.db.r.QueryRowContext(ctx, recordSelect+` WHERE a.seq = ?`, seq))
+	var body []byte
+	err := c.db.r.QueryRowContext(ctx, `SELECT t.body FROM articles a JOIN texts t ON t.rid = a.text WHERE a.seq = ?`, seq).Scan(&body)
+	if err != nil {
+		return "", classify(err)
+	}
+	t, err := c.db.decodeText(body)
+	if err != nil {
+		return "", err
+	}
+	if c.texts == nil {
+		c.texts = map[int64]string{}
+	}
+	c.texts[seq] = t
+	return t, nil
+}
+
+func (c *quoteCache) article(ctx context.Context, seq int64) (*quotedArticle, error) {
+	if a, ok := c.arts[seq]; ok {
+		return a, nil
+	}
+	var (
+		a         quotedArticle
+		published sql.NullInt64
+		blob      []byte
+	)
+	err := c.db.r.QueryRowContext(ctx, `SELECT a.id, a.outlet, a.title, a.published, r.data FROM articles a JOIN records r ON r.seq = a.seq WHERE a.seq = ?`, seq).
+		Scan(&a.id, &a.outlet, &a.title, &published, &blob)
 	if err != nil {
 		return nil, classify(err)
 	}
-	if c.recs == nil {
-		c.recs = map[int64]*analyze.Record{}
+	a.published = timeOf(published)
+	text, err := c.text(ctx, seq)
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", a.id, err)
 	}
-	c.recs[seq] = r
-	return r, nil
+	if a.quotes, err = c.db.decodeQuotes(blob, text); err != nil {
+		return nil, fmt.Errorf("article %s: %w", a.id, err)
+	}
+	if c.arts == nil {
+		c.arts = map[int64]*quotedArticle{}
+	}
+	c.arts[seq] = &a
+	return &a, nil
 }
 
-// quote returns quote n of article seq with the article's record.
-func (c *recordCache) quote(ctx context.Context, seq int64, n int) (analyze.Quote, *analyze.Record, error) {
-	r, err := c.record(ctx, seq)
+// quote returns quote n of article seq with where it comes from, its story left to the caller.
+func (c *quoteCache) quote(ctx context.Context, seq int64, n int) (store.Quote, error) {
+	a, err := c.article(ctx, seq)
 	if err != nil {
-		return analyze.Quote{}, nil, err
+		return store.Quote{}, err
 	}
-	if n < 0 || n >= len(r.Quotes) {
-		return analyze.Quote{}, nil, fmt.Errorf("article %s has no quote %d: %w", r.ID, n, sql.ErrNoRows)
+	if n < 0 || n >= len(a.quotes) {
+		return store.Quote{}, fmt.Errorf("article %s has no quote %d: %w", a.id, n, store.ErrNotFound)
 	}
-	return r.Quotes[n], r, nil
+	return store.Quote{Quote: a.quotes[n], Article: a.id, Outlet: a.outlet, Title: a.title, Published: a.published}, nil
 }

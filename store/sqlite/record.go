@@ -102,3 +102,33 @@ func publishedTime(r *analyze.Record) time.Time {
 	t, _ := time.Parse(time.RFC3339, r.Published)
 	return t
 }
+
+// decodeText decompresses a stored text.
+func (db *DB) decodeText(body []byte) (string, error) {
+	b, err := db.dec.DecodeAll(body, nil)
+	if err != nil {
+		return "", fmt.Errorf("decompress text: %w", err)
+	}
+	return string(b), nil
+}
+
+// decodeQuotes reads only the quotes of a stored analysis, which is quicker than the record
+// when a listing needs one quote of each of many articles.
+func (db *DB) decodeQuotes(data []byte, text string) ([]analyze.Quote, error) {
+	b, err := db.dec.DecodeAll(data, nil)
+	if err != nil {
+		return nil, fmt.Errorf("decompress record: %w", err)
+	}
+	var r struct {
+		Quotes []analyze.Quote `json:"quotes"`
+	}
+	if err := json.Unmarshal(b, &r); err != nil {
+		return nil, fmt.Errorf("decode quotes: %w", err)
+	}
+	for i := range r.Quotes {
+		q := &r.Quotes[i]
+		fill(text, &q.Text, q.Start, q.End)
+		fill(text, &q.Evidence.Text, q.Evidence.Start, q.Evidence.End)
+	}
+	return r.Quotes, nil
+}

@@ -2,11 +2,13 @@
 -- quotes, issues, the full-text indexes and the clusterer's snapshot.
 
 -- A text carried by several articles (a copy under another URL, a version that changed back) is
--- stored once; hash is its SHA-256.
+-- stored once, compressed with zstd; hash is its SHA-256. Only the program reads texts, never
+-- SQL: the full-text index keeps no copy and snippets are cut by the program.
 CREATE TABLE texts (
 	rid  INTEGER PRIMARY KEY,
 	hash BLOB NOT NULL UNIQUE,
-	text TEXT NOT NULL
+	size INTEGER NOT NULL, -- bytes of the text before compression
+	body BLOB NOT NULL
 );
 
 CREATE TABLE stories (
@@ -40,14 +42,20 @@ CREATE TABLE articles (
 	version      INTEGER NOT NULL,
 	previous     INTEGER REFERENCES articles(seq),
 	current      INTEGER NOT NULL, -- 1 until a newer version is stored
-	added        INTEGER NOT NULL,
-	record       BLOB NOT NULL     -- the analysis, compressed, without the text or copies of it
+	added        INTEGER NOT NULL
 );
 CREATE UNIQUE INDEX articles_key ON articles(iif(url = '', source, url), text);
 CREATE INDEX articles_text ON articles(text);
 CREATE INDEX articles_story ON articles(story);
 CREATE INDEX articles_published ON articles(published);
 CREATE INDEX articles_previous ON articles(previous) WHERE previous IS NOT NULL;
+
+-- An article's analysis, compressed, without the text or any copy of it; apart from the
+-- articles so that listings read small rows.
+CREATE TABLE records (
+	seq  INTEGER PRIMARY KEY,
+	data BLOB NOT NULL
+);
 
 -- Actors are keyed by their entity ID without its type ("person:jane-roe" is "jane-roe"),
 -- since a tagger may type one name differently in two articles.
@@ -74,20 +82,18 @@ CREATE TABLE mentions (
 ) WITHOUT ROWID;
 CREATE INDEX mentions_article ON mentions(article);
 
--- A quote is a span of its article's text; n is its index in the record's quotes.
+-- A quote is a span of its article's text; n is its index in the record's quotes. Quotes are
+-- searched through their article's full-text entry, then matched word for word by the program.
 CREATE TABLE quotes (
-	rid     INTEGER PRIMARY KEY,
 	article INTEGER NOT NULL,
 	n       INTEGER NOT NULL,
 	speaker INTEGER,            -- actors.rid, NULL when the speaker is no known entity
-	name    TEXT NOT NULL,      -- the speaker as written
 	kind    TEXT NOT NULL,
 	start   INTEGER NOT NULL,
-	end     INTEGER NOT NULL
-);
-CREATE INDEX quotes_article ON quotes(article);
-CREATE INDEX quotes_speaker ON quotes(speaker);
-CREATE INDEX quotes_name ON quotes(name COLLATE NOCASE);
+	end     INTEGER NOT NULL,
+	PRIMARY KEY (article, n)
+) WITHOUT ROWID;
+CREATE INDEX quotes_speaker ON quotes(speaker) WHERE speaker IS NOT NULL;
 
 CREATE TABLE issues (
 	rid  INTEGER PRIMARY KEY,
@@ -99,21 +105,10 @@ CREATE TABLE article_issues (
 	PRIMARY KEY (issue, article)
 ) WITHOUT ROWID;
 
--- The full-text indexes keep no copy of the text: they read it through these views when
--- snippet() or highlight() needs it. Quote offsets are bytes, hence the BLOB casts.
-CREATE VIEW article_texts AS
-	SELECT a.seq AS seq, a.title AS title, t.text AS text
-	FROM articles a JOIN texts t ON t.rid = a.text;
-CREATE VIEW quote_texts AS
-	SELECT q.rid AS rid, CAST(substr(CAST(t.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT) AS text
-	FROM quotes q JOIN articles a ON a.seq = q.article JOIN texts t ON t.rid = a.text;
+-- The full-text index keeps no copy of the text (contentless): it answers which articles
+-- match and how well (bm25), and the program cuts the snippets from the stored text.
 CREATE VIRTUAL TABLE article_fts USING fts5(
-	title, text, content = 'article_texts', content_rowid = 'seq',
-	tokenize = 'unicode61 remove_diacritics 2'
-);
-CREATE VIRTUAL TABLE quote_fts USING fts5(
-	text, content = 'quote_texts', content_rowid = 'rid',
-	tokenize = 'unicode61 remove_diacritics 2'
+	title, text, content = '', tokenize = 'unicode61 remove_diacritics 2'
 );
 -- A match in the title weighs four times one in the text.
 INSERT INTO article_fts(article_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
