@@ -169,6 +169,10 @@ func TestExtract(t *testing.T) {
 		{"a vague head lets the issue come later", "Velmar insists on full control over the border regions.", []string{"Velmar demands territory"}},
 		{"the new deal points back", "Velmar proposed a prisoner exchange. Drey welcomed the new deal.", []string{"Velmar proposes prisoners", "Anselm Drey supports prisoners"}},
 
+		// Ambiguous keywords.
+		{"a deal without a war", "Velmar endorsed the budget deal.", nil},
+		{"a deal in a war", "Both sides say they want peace. Velmar endorsed a deal.", []string{"Velmar supports peace"}},
+
 		// Key phrases for issues outside the taxonomy.
 		{"key phrase", "Velmar rejected the fishing quota reform.", []string{"Velmar opposes water"}},
 		{"key phrase outside the taxonomy", "Caldora rejected the new harbour tax.", []string{"Caldora opposes harbour tax"}},

@@ -74,7 +74,7 @@ func TestLoadTaxonomy(t *testing.T) {
 		// classify maps phrases to the key the loaded taxonomy should give ("" for none).
 		classify map[string]string
 	}{
-		{"extend.yaml", map[string]string{"fishing rights": "fisheries", "trawlers": "fisheries", "blacklisting": "sanctions", "sanctions": "sanctions", "ceasefire": "ceasefire"}},
+		{"extend.yaml", map[string]string{"fishing rights": "fisheries", "trawlers": "fisheries", "blacklisting": "sanctions", "sanctions": "sanctions", "ceasefire": "ceasefire", "berths": "harbour"}},
 		{"extend-default-mode.json", map[string]string{"fishing grounds": "fisheries", "ceasefire": "ceasefire"}},
 		{"replace.json", map[string]string{"harbour dues": "harbour", "berths": "harbour", "ferries": "ferries", "ceasefire": "", "sanctions": ""}},
 	}
@@ -91,6 +91,38 @@ func TestLoadTaxonomy(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAmbiguousKeywords checks that an ambiguous keyword names its issue only in an article that
+// names the issue by another keyword too.
+func TestAmbiguousKeywords(t *testing.T) {
+	tax, err := position.LoadTaxonomy(filepath.Join("testdata", "TestLoadTaxonomy", "extend.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := position.New(tax)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		// Without the issue named, the word is only the key phrase a strong cue keeps.
+		{"Velmar rejected the new berths.", []string{"Velmar opposes berths"}},
+		{"The harbour dues went up. Velmar rejected the new berths.", []string{"Velmar opposes harbour"}},
+	} {
+		var got []string
+		for _, p := range x.Extract(text.Parse(tt.text), entities(tt.text), nil) {
+			got = append(got, cell(p))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Extract(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	if is := tax.Issues(); !slices.ContainsFunc(is, func(i position.Issue) bool { return i.Key == "harbour" && len(i.Ambiguous) == 1 }) {
+		t.Error("Issues lost the ambiguous keyword of the extended issue")
 	}
 }
 
