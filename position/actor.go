@@ -44,8 +44,8 @@ func (st *state) indexMentions() {
 		default:
 			continue
 		}
-		if isPronoun(strings.ToLower(e.Name)) {
-			continue // a tagger's "You" is nobody
+		if f := strings.Fields(strings.ToLower(e.Name)); len(f) == 0 || isPronoun(f[len(f)-1]) {
+			continue // a tagger's "You" or "P.S. You" is nobody
 		}
 		for _, m := range e.Mentions {
 			if 0 <= m.Start && m.Start < m.End && m.End <= len(st.doc.Text) && !isPronoun(strings.ToLower(st.doc.Text[m.Start:m.End])) {
