@@ -149,8 +149,8 @@ func (q Query) Snippet(text string, words int) []Fragment {
 	from := 0
 	best := -1
 	for _, h := range hits {
-		// Start a little before the hit so that it reads in context.
-		w := max(0, min(h.from-words/4, len(toks)-words))
+		// Start a third of the window before the hit, so that it reads in context.
+		w := max(0, min(h.from-words/3, len(toks)-words))
 		terms := map[int]bool{}
 		for _, o := range hits {
 			if o.from >= w && o.to <= w+words {
@@ -163,6 +163,12 @@ func (q Query) Snippet(text string, words int) []Fragment {
 	}
 	to := min(from+words, len(toks))
 	start, end := toks[from].start, toks[to-1].end
+	if from == 0 {
+		start = 0
+	}
+	if to == len(toks) {
+		end = len(text)
+	}
 	var out []Fragment
 	if from > 0 {
 		out = append(out, Fragment{Text: "…"})
