@@ -250,7 +250,7 @@ type feedServer struct {
 	hold time.Duration
 }
 
-func newFeedServer(t *testing.T, c *fakeClock, routes map[string]http.HandlerFunc) *feedServer {
+func newFeedServer(t testing.TB, c *fakeClock, routes map[string]http.HandlerFunc) *feedServer {
 	t.Helper()
 	s := &feedServer{clock: c}
 	mux := http.NewServeMux()
