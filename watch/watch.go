@@ -181,6 +181,9 @@ const (
 	NotModified
 	// Failed means the feed could not be fetched or read; it backs off.
 	Failed
+	// Stopped means the run ended before the feed's poll or during it; what was added before
+	// is stored and counted, and the feed is polled again, whole, by the next run.
+	Stopped
 )
 
 func (o Outcome) String() string {
@@ -193,6 +196,8 @@ func (o Outcome) String() string {
 		return "not modified"
 	case Failed:
 		return "failed"
+	case Stopped:
+		return "stopped"
 	}
 	return "unknown"
 }
@@ -220,7 +225,7 @@ func (w *Watcher) Run(ctx context.Context, feeds []Source) error {
 
 // Once polls every feed that is due (new feeds always are) once, politely, and returns a
 // result per feed in the order given; feeds that are not due are NotDue. When ctx ends, the
-// polls under way stop and their results say so.
+// polls under way and those not yet made are Stopped.
 func (w *Watcher) Once(ctx context.Context, feeds []Source) ([]Result, error) {
 	return w.watch(ctx, feeds, true)
 }
@@ -270,6 +275,11 @@ func (w *Watcher) watchHost(ctx context.Context, feeds []store.Feed, results []R
 			}
 		}
 		idx = due
+		defer func() {
+			for _, i := range idx { // the feeds left when ctx ended
+				results[i].Outcome, results[i].Err = Stopped, ctx.Err()
+			}
+		}()
 	}
 	var last time.Time // when this host last answered
 	for len(idx) > 0 {
@@ -297,11 +307,11 @@ func (w *Watcher) watchHost(ctx context.Context, feeds []store.Feed, results []R
 		results[i] = w.poll(ctx, &feeds[i])
 		<-slots
 		last = w.clock.Now()
-		if ctx.Err() != nil {
-			return
-		}
 		if once {
 			idx = append(idx[:k], idx[k+1:]...)
+		}
+		if ctx.Err() != nil {
+			return
 		}
 	}
 }
@@ -321,7 +331,7 @@ func (w *Watcher) poll(ctx context.Context, f *store.Feed) Result {
 	}
 	if err != nil {
 		if ctx.Err() != nil {
-			r.Err = ctx.Err()
+			r.Outcome, r.Err = Stopped, ctx.Err()
 			return r
 		}
 		return w.fail(ctx, f, r, now, err)
@@ -334,7 +344,7 @@ func (w *Watcher) poll(ctx context.Context, f *store.Feed) Result {
 	for _, d := range docs {
 		added, err := w.adder.Add(ctx, d)
 		if ctx.Err() != nil {
-			r.Err = ctx.Err()
+			r.Outcome, r.Err = Stopped, ctx.Err()
 			return r
 		}
 		if err != nil {

@@ -324,7 +324,10 @@ func TestRunPoliteness(t *testing.T) {
 // everything stored before the kill stays counted, the rest is added, nothing twice.
 func TestRestart(t *testing.T) {
 	c := &fakeClock{now: start.Add(9 * time.Hour)}
-	srv := newFeedServer(t, c, map[string]http.HandlerFunc{"/feed.xml": growingFeed(c)})
+	srv := newFeedServer(t, c, map[string]http.HandlerFunc{
+		"/feed.xml":  growingFeed(c),
+		"/other.xml": fixedFeed("Lorvik Courier", []item{{title: "Choir wins", link: "/choir", body: "The Lorvik choir won the contest.", published: start}}),
+	})
 	url := srv.URL + "/feed.xml"
 	states, adder := newStates(), newAdder()
 
@@ -334,14 +337,17 @@ func TestRestart(t *testing.T) {
 			kill()
 		}
 	}
-	results, err := watch.New(states, adder, options(c)).Once(ctx, sources(url))
+	results, err := watch.New(states, adder, options(c)).Once(ctx, sources(url, srv.URL+"/other.xml"))
 	if err != nil {
 		t.Fatalf("first Once() error = %v", err)
 	}
-	if r := results[0]; !errors.Is(r.Err, context.Canceled) || r.Added != 3 {
+	if r := results[0]; r.Outcome != watch.Stopped || !errors.Is(r.Err, context.Canceled) || r.Added != 3 {
 		// The fourth item is stored by the adder but the kill comes before the watcher
 		// counts it: the store has it, the count does not.
-		t.Errorf("killed poll: %d added, error %v; want 3 and context.Canceled", r.Added, r.Err)
+		t.Errorf("killed poll: %v, %d added, error %v; want stopped, 3 and context.Canceled", r.Outcome, r.Added, r.Err)
+	}
+	if r := results[1]; r.Outcome != watch.Stopped || !errors.Is(r.Err, context.Canceled) || len(srv.requestsTo("/other.xml")) != 0 {
+		t.Errorf("feed after the kill: %v, %v, %d requests; want stopped before any request", r.Outcome, r.Err, len(srv.requestsTo("/other.xml")))
 	}
 	f := states.get(t, url)
 	if f.Items != 3 || f.ETag != "" || !f.LastOK.IsZero() {
@@ -458,8 +464,8 @@ func TestOptionsValidate(t *testing.T) {
 }
 
 func TestOutcomeString(t *testing.T) {
-	got := []string{watch.NotDue.String(), watch.Fetched.String(), watch.NotModified.String(), watch.Failed.String()}
-	if want := []string{"not due", "fetched", "not modified", "failed"}; !slices.Equal(got, want) {
+	got := []string{watch.NotDue.String(), watch.Fetched.String(), watch.NotModified.String(), watch.Failed.String(), watch.Stopped.String()}
+	if want := []string{"not due", "fetched", "not modified", "failed", "stopped"}; !slices.Equal(got, want) {
 		t.Errorf("outcomes = %q, want %q", got, want)
 	}
 }

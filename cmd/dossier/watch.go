@@ -111,17 +111,14 @@ func readFeedsFile(name string) ([]watch.Source, error) {
 // report prints a line per feed of a --once run and a summary, and fails when a feed did.
 func (c *watchCommand) report(results []watch.Result) error {
 	out := bufio.NewWriter(c.Stdout)
-	var polled, added, failed int
+	var polled, added, failed, stopped int
 	for _, r := range results {
 		switch r.Outcome {
 		case watch.Fetched:
 			polled++
 			fmt.Fprintf(out, "fetched\t%s\t%d items, %d added", r.URL, r.Items, r.Added)
-			switch {
-			case r.Failed > 0:
+			if r.Failed > 0 {
 				fmt.Fprintf(out, ", %d not added: %v", r.Failed, r.Err)
-			case r.Err != nil: // stopped half-way
-				fmt.Fprintf(out, " before it stopped: %v", r.Err)
 			}
 		case watch.NotModified:
 			polled++
@@ -132,6 +129,9 @@ func (c *watchCommand) report(results []watch.Result) error {
 			polled++
 			failed++
 			fmt.Fprintf(out, "failed\t%s\t%v; next poll %s", r.URL, r.Err, when(r.Next))
+		case watch.Stopped:
+			stopped++
+			fmt.Fprintf(out, "stopped\t%s\t%d added before the stop", r.URL, r.Added)
 		}
 		out.WriteByte('\n')
 		added += r.Added
@@ -139,8 +139,12 @@ func (c *watchCommand) report(results []watch.Result) error {
 	if err := out.Flush(); err != nil {
 		return fmt.Errorf("write results: %w", err)
 	}
-	fmt.Fprintf(c.Stderr, "dossier: %d of %s polled, %d items added, %d failed\n", polled, plural(len(results), "feed"), added, failed)
-	if failed > 0 {
+	fmt.Fprintf(c.Stderr, "dossier: %d of %s polled, %d items added, %d failed", polled, plural(len(results), "feed"), added, failed)
+	if stopped > 0 {
+		fmt.Fprintf(c.Stderr, ", %d stopped", stopped)
+	}
+	fmt.Fprintln(c.Stderr)
+	if failed > 0 || stopped > 0 {
 		return errInputsFailed
 	}
 	return nil
