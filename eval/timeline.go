@@ -109,15 +109,19 @@ func ScoreTimeline(gold []GoldTimelineEvent, timeline []TimelineEvent) TimelineS
 				continue
 			}
 			var common []string
-			weight := 0.0
 			for w := range gw {
 				if ev[ei][w] {
 					common = append(common, w)
-					weight += math.Log(float64(len(timeline)+1) / float64(df[w]))
 				}
 			}
+			// Summed in a fixed order: a float sum in map order differs in its last bits from run
+			// to run, and equal weights must tie the same way every time.
+			slices.Sort(common)
+			weight := 0.0
+			for _, w := range common {
+				weight += math.Log(float64(len(timeline)+1) / float64(df[w]))
+			}
 			if len(common) >= minShared {
-				slices.Sort(common)
 				shared[[2]int{gi, ei}] = common
 				cands = append(cands, cand{gi, ei, docs, weight})
 			}
