@@ -146,7 +146,8 @@ func clusterArticle(r *analyze.Record) story.Article {
 
 // Add files an analysed article into its story and stores both. An article the store already
 // has (same key and text) is reported as a Duplicate and changes nothing. The record's
-// DuplicateOf or NearDuplicateOf is set when the article copies one stored before.
+// DuplicateOf or NearDuplicateOf is set when the article copies one stored before, and cleared
+// otherwise: the store, not the batch the record came in, decides what is a copy.
 func (a *Adder) Add(ctx context.Context, r *analyze.Record) (Result, error) {
 	res := Result{Source: r.Source, ID: r.ID}
 	if a.cl == nil {
@@ -173,6 +174,7 @@ func (a *Adder) Add(ctx context.Context, r *analyze.Record) (Result, error) {
 	}
 	switch {
 	case as.DuplicateOf == "":
+		r.DuplicateOf, r.NearDuplicateOf, r.Similarity = "", "", 0
 	case as.Score >= 1:
 		r.DuplicateOf, r.NearDuplicateOf, r.Similarity = as.DuplicateOf, "", 0
 	default:

@@ -168,9 +168,8 @@ type Story struct {
 	Related     []string // IDs of stories about mostly the same actors
 	// Updated is when an article last joined the story.
 	Updated time.Time
-	// Activity counts the story's articles (copies included) by publication day, oldest
-	// first; undated articles count on the day they were stored. Stories fills it; Story
-	// and Put leave it as it is.
+	// Activity counts the story's dated articles (copies included) by publication day,
+	// oldest first. Stories fills it when asked; Story and Put leave it as it is.
 	Activity []Day
 }
 

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/dossier-news/dossier/analyze"
 )
@@ -95,12 +94,6 @@ func (db *DB) decodeRecord(data []byte, text string, cols recordColumns) (*analy
 // recordColumns are the parts of a record the articles table keeps in columns.
 type recordColumns struct {
 	id, source, url, outlet, title, hash string
-}
-
-// publishedTime reads a record's publication time; zero when it has none.
-func publishedTime(r *analyze.Record) time.Time {
-	t, _ := time.Parse(time.RFC3339, r.Published)
-	return t
 }
 
 // decodeText decompresses a stored text.

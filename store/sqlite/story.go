@@ -62,9 +62,9 @@ func (db *DB) Stories(ctx context.Context, q store.StoryQuery) ([]store.Story, e
 	return out, nil
 }
 
-// activity counts a story's articles by day over its last days days.
+// activity counts a story's dated articles by day over its last days days.
 func (db *DB) activity(ctx context.Context, story int64, days int) ([]store.Day, error) {
-	rows, err := db.r.QueryContext(ctx, `WITH d AS (SELECT coalesce(published, added) / 86400 AS day FROM articles WHERE story = ?)
+	rows, err := db.r.QueryContext(ctx, `WITH d AS (SELECT published / 86400 AS day FROM articles WHERE story = ? AND published IS NOT NULL)
 		SELECT day, count(*) FROM d WHERE day > (SELECT max(day) FROM d) - ? GROUP BY day ORDER BY day`, story, days)
 	if err != nil {
 		return nil, fmt.Errorf("count story activity: %w", classify(err))
