@@ -103,9 +103,21 @@ type Time struct {
 	Mod   string `json:"mod"`
 }
 
-// New assembles the record of an article: it parses the text once and runs each analyser over it,
-// the later ones (positions, events) reading what the earlier ones found.
+// New assembles the record of an article with the default analysers.
 func New(a *dossier.Article) *Record {
+	var z Analyzer
+	return z.Analyze(a)
+}
+
+// Analyzer runs the analysers over articles. The zero value uses the embedded defaults; Positions
+// sets a position extractor of one's own (a taxonomy extended or replaced from a file).
+type Analyzer struct {
+	Positions *position.Extractor
+}
+
+// Analyze assembles the record of an article: it parses the text once and runs each analyser over
+// it, the later ones (positions, events) reading what the earlier ones found.
+func (z *Analyzer) Analyze(a *dossier.Article) *Record {
 	in := &analysis{
 		article:  a,
 		doc:      text.Parse(a.Text),
@@ -128,7 +140,7 @@ func New(a *dossier.Article) *Record {
 		Headings:  nonNil(a.Headings),
 		Removed:   nonNil(a.Removed),
 		Entities:  entities(in.entities),
-		Positions: positions(in),
+		Positions: positions(in, z.Positions),
 		Events:    events(in),
 		Times:     times(in.times),
 	}

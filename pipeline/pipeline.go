@@ -21,6 +21,8 @@ type Config struct {
 	// Workers is the number of documents extracted at once; 0 means GOMAXPROCS.
 	Workers int
 	Dedup   story.DedupOptions
+	// Analyzer analyses each article; nil means the default analysers.
+	Analyzer *analyze.Analyzer
 }
 
 // Validate reports a configuration that cannot run.
@@ -146,6 +148,9 @@ func (p *Pipeline) extract(doc *dossier.Document) (*analyze.Record, error) {
 	a, err := extract.Article(doc)
 	if err != nil {
 		return nil, &ingest.Error{Source: doc.Source, Err: err}
+	}
+	if p.cfg.Analyzer != nil {
+		return p.cfg.Analyzer.Analyze(a), nil
 	}
 	return analyze.New(a), nil
 }

@@ -27,6 +27,7 @@ func (c *analyzeCommand) Run(ctx context.Context, args []string) error {
 	example := fs.Bool("example", false, "analyze the built-in example corpus")
 	in := c.ingestFlags(fs)
 	workers := fs.Int("workers", 0, "documents extracted at once (0: one per CPU)")
+	analyzer := taxonomyFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -37,7 +38,11 @@ func (c *analyzeCommand) Run(ctx context.Context, args []string) error {
 		fs.Usage()
 		return usageError{"no input given (a path, a URL, - for stdin, or --example)"}
 	}
-	cfg := pipeline.Config{Workers: *workers}
+	z, _, err := analyzer()
+	if err != nil {
+		return err
+	}
+	cfg := pipeline.Config{Workers: *workers, Analyzer: z}
 	if err := cfg.Validate(); err != nil {
 		return usageError{err.Error()}
 	}

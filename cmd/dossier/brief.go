@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"cmp"
 	"context"
+	"flag"
 	"fmt"
 	"slices"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/dossier-news/dossier/brief"
 	"github.com/dossier-news/dossier/ingest"
 	"github.com/dossier-news/dossier/pipeline"
+	"github.com/dossier-news/dossier/position"
 	"github.com/dossier-news/dossier/story"
 )
 
@@ -25,6 +27,7 @@ func (c *briefCommand) Run(ctx context.Context, args []string) error {
 	example := fs.Bool("example", false, "brief the built-in example corpus")
 	sentences := fs.Int("sentences", 8, "most `sentences` in each executive summary")
 	in := c.ingestFlags(fs)
+	analyzer := taxonomyFlag(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -36,7 +39,11 @@ func (c *briefCommand) Run(ctx context.Context, args []string) error {
 		fs.Usage()
 		return usageError{"no input given (a path, a URL, - for stdin, or --example)"}
 	}
-	recs, failed, err := c.records(ctx, in, *example, fs.Args())
+	z, labels, err := analyzer()
+	if err != nil {
+		return err
+	}
+	recs, failed, err := c.records(ctx, in, z, *example, fs.Args())
 	if err != nil {
 		return err
 	}
@@ -47,7 +54,7 @@ func (c *briefCommand) Run(ctx context.Context, args []string) error {
 	var bs []*brief.Briefing
 	texts := make(map[string]string, len(recs))
 	for _, g := range groups {
-		bs = append(bs, brief.Build(g.id, g.recs, brief.Options{Sentences: *sentences}))
+		bs = append(bs, brief.Build(g.id, g.recs, brief.Options{Sentences: *sentences, IssueLabel: labels}))
 	}
 	for _, r := range recs {
 		texts[r.ID] = r.Text
@@ -67,13 +74,13 @@ func (c *briefCommand) Run(ctx context.Context, args []string) error {
 
 // records analyses the inputs and returns their records in input order, with the number of
 // inputs that failed (each reported on stderr).
-func (m *Main) records(ctx context.Context, in *ingest.Options, example bool, args []string) ([]*analyze.Record, int, error) {
+func (m *Main) records(ctx context.Context, in *ingest.Options, z *analyze.Analyzer, example bool, args []string) ([]*analyze.Record, int, error) {
 	docs, err := m.documents(ctx, in, example, args)
 	if err != nil {
 		return nil, 0, err
 	}
 	var recs []*analyze.Record
-	p := pipeline.New(pipeline.Config{})
+	p := pipeline.New(pipeline.Config{Analyzer: z})
 	err = p.Run(ctx, docs, func(r *analyze.Record) error {
 		recs = append(recs, r)
 		return nil
@@ -124,4 +131,30 @@ func stories(recs []*analyze.Record) ([]storyRecords, error) {
 		out = append(out, g)
 	}
 	return out, nil
+}
+
+// taxonomyFlag declares --taxonomy and returns what reads it: the analyzer the file asks for (nil
+// for the defaults) and the issue labels to show.
+func taxonomyFlag(fs *flag.FlagSet) func() (*analyze.Analyzer, func(string) string, error) {
+	path := fs.String("taxonomy", "", "JSON or YAML `file` of issues that extends the default taxonomy (\"mode\": \"replace\" replaces it)")
+	return func() (*analyze.Analyzer, func(string) string, error) {
+		var z *analyze.Analyzer
+		tax, err := position.DefaultTaxonomy()
+		if *path != "" {
+			if tax, err = position.LoadTaxonomy(*path); err == nil {
+				var x *position.Extractor
+				if x, err = position.New(tax); err == nil {
+					z = &analyze.Analyzer{Positions: x}
+				}
+			}
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		labels := make(map[string]string)
+		for _, is := range tax.Issues() {
+			labels[is.Key] = is.Label
+		}
+		return z, func(key string) string { return cmp.Or(labels[key], key) }, nil
+	}
 }

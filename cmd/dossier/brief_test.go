@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -72,4 +73,34 @@ func line(out, prefix string) string {
 		}
 	}
 	return ""
+}
+
+// TestTaxonomyFlag checks that a taxonomy file extends the issues positions are filed under, in
+// the records and in the briefing's matrix, and that a bad one is an error naming it.
+func TestTaxonomyFlag(t *testing.T) {
+	dir := t.TempDir()
+	article := filepath.Join(dir, "ferry.txt")
+	tax := filepath.Join(dir, "issues.json")
+	bad := filepath.Join(dir, "bad.json")
+	for name, body := range map[string]string{
+		article: "Ferry talks stall on the lake\n\nPrime Minister Ruta Salvik demanded new fishing rights on Lake Orm on Tuesday, her office said.\n",
+		tax:     `{"mode": "extend", "issues": [{"key": "fisheries", "label": "Fishing rights", "keywords": ["fishing rights"]}]}`,
+		bad:     `{"mode": "extend", "issues": [{"label": "no key"}]}`,
+	} {
+		if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, stdout, stderr := run(t, "", "analyze", "--taxonomy", tax, article)
+	if code != 0 || !strings.Contains(stdout, `"issue":"fisheries"`) {
+		t.Errorf("analyze --taxonomy: exit %d, no position on the added issue\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, _ = run(t, "", "brief", "--taxonomy", tax, article)
+	if code != 0 || !strings.Contains(stdout, "| actor | Fishing rights |") {
+		t.Errorf("brief --taxonomy: exit %d, the matrix lacks the added issue's label\n%s", code, stdout)
+	}
+	code, _, stderr = run(t, "", "brief", "--taxonomy", bad, article)
+	if code == 0 || !strings.Contains(stderr, "bad.json") {
+		t.Errorf("a bad taxonomy: exit %d, stderr %q; want an error naming the file", code, stderr)
+	}
 }

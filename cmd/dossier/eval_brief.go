@@ -44,7 +44,7 @@ func (c *evalCommand) brief(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	recs, failed, err := c.records(ctx, in, false, fs.Args())
+	recs, failed, err := c.records(ctx, in, nil, false, fs.Args())
 	if err != nil {
 		return err
 	}
