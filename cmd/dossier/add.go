@@ -71,8 +71,9 @@ func (c *addCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.Stderr, "dossier: %s in %s: %d new, %d new versions, %d already stored, %d failed; %d analysed (%s)\n",
-		plural(n.docs, "document"), path, n.added, n.versions, n.duplicates, n.failed, n.analysed, roundDuration(time.Since(start)))
+	fmt.Fprintf(c.Stderr, "dossier: %s in %s: %d new, %s, %d already stored, %d failed; %d analysed (%s)\n",
+		plural(n.docs, "document"), path, n.added, plural(n.versions, "new version"), n.duplicates, n.failed, n.analysed,
+		roundDuration(time.Since(start)))
 	if n.failed > 0 {
 		return errInputsFailed
 	}
