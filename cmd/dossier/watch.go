@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -32,8 +33,25 @@ func (c *watchCommand) Run(ctx context.Context, args []string) error {
 	maxBackoff := fs.Duration("max-backoff", watch.DefaultMaxBackoff, "longest wait after failures in a row")
 	timeout := fs.Duration("timeout", watch.DefaultTimeout, "time limit for each request")
 	allowPrivate := fs.Bool("allow-private", false, "allow feeds on loopback, private or link-local addresses")
+	webhook := fs.String("webhook", "", "`URL` to POST a JSON event to when a followed --actor gains a quote or position")
+	var actors []string
+	fs.Func("actor", "follow this actor for --webhook: an entity ID (person:ilse-varga) or a name; repeat for several", func(s string) error {
+		if s = strings.TrimSpace(s); s == "" {
+			return errors.New("empty actor")
+		}
+		actors = append(actors, s)
+		return nil
+	})
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if (*webhook == "") != (len(actors) == 0) {
+		return usageError{"--webhook and --actor go together: where to post, and whom to follow"}
+	}
+	if *webhook != "" {
+		if u, err := url.Parse(*webhook); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return usageError{fmt.Sprintf("--webhook %q is not an http or https URL", *webhook)}
+		}
 	}
 	if fs.NArg() > 1 {
 		return usageError{fmt.Sprintf("one feeds file, got %d arguments", fs.NArg())}
@@ -83,7 +101,11 @@ func (c *watchCommand) Run(ctx context.Context, args []string) error {
 		}
 	}()
 	opts.Logger = log
-	w := watch.New(db, &feedAdder{a: adder}, opts)
+	fa := &feedAdder{a: adder, db: db, log: log}
+	if *webhook != "" {
+		fa.hook = &watch.Webhook{URL: *webhook, Actors: actors}
+	}
+	w := watch.New(db, fa, opts)
 	if !*once {
 		fmt.Fprintf(c.Stderr, "dossier: watching %s into %s, each every %v (interrupt to stop)\n", plural(len(feeds), "feed"), path, opts.Every)
 		return w.Run(ctx, feeds)
@@ -207,10 +229,14 @@ func when(t time.Time) string {
 }
 
 // feedAdder adds feed items through the store's add flow, one at a time: the watcher calls it
-// from a goroutine per host, and store.Adder is not safe for concurrent use.
+// from a goroutine per host, and store.Adder is not safe for concurrent use. With a webhook, it
+// posts the events of each article it stores.
 type feedAdder struct {
-	mu sync.Mutex
-	a  *store.Adder
+	mu   sync.Mutex
+	a    *store.Adder
+	db   store.Store
+	hook *watch.Webhook
+	log  *slog.Logger
 }
 
 func (f *feedAdder) Add(ctx context.Context, d *dossier.Document) (bool, error) {
@@ -224,5 +250,17 @@ func (f *feedAdder) Add(ctx context.Context, d *dossier.Document) (bool, error) 
 	if res.Err != nil {
 		return false, res.Err
 	}
-	return res.Status == store.New || res.Status == store.Version, nil
+	added := res.Status == store.New || res.Status == store.Version
+	if added && f.hook != nil {
+		// The article is stored whatever becomes of the notification: a failed one is logged,
+		// not retried by storing again.
+		rec, err := f.db.Article(ctx, res.ID)
+		if err == nil {
+			err = f.hook.Notify(ctx, rec)
+		}
+		if err != nil {
+			f.log.Warn("notify webhook", "article", res.ID, "error", err)
+		}
+	}
+	return added, nil
 }

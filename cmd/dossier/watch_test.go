@@ -1,13 +1,17 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/dossier-news/dossier/watch"
 )
 
 // ferryFeed is an RSS feed of two invented reports with full texts, as a local paper might
@@ -67,6 +71,9 @@ func TestWatchUsage(t *testing.T) {
 		{"missing feeds file", []string{"watch", "--once", "no-such-feeds.txt"}, 1, "no-such-feeds.txt"},
 		{"bad feeds file", []string{"watch", "--once", badFeeds}, 1, `bad feeds file: line 2: "not a url" is not an absolute http or https URL`},
 		{"status without database", []string{"watch", "--status"}, 1, "no database at"},
+		{"webhook without actor", []string{"watch", "--webhook", "https://hooks.example/x", "a.txt"}, 2, "--webhook and --actor go together"},
+		{"actor without webhook", []string{"watch", "--actor", "Ilse Varga", "a.txt"}, 2, "--webhook and --actor go together"},
+		{"webhook not a URL", []string{"watch", "--webhook", "hooks.example", "--actor", "Ilse Varga", "a.txt"}, 2, `--webhook "hooks.example" is not an http or https URL`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -125,5 +132,39 @@ func TestWatchPrivateRefused(t *testing.T) {
 	code, stdout, _ := run(t, "", "watch", "--db", db, "--once", feeds)
 	if code != 1 || !strings.Contains(stdout, "private address 127.0.0.1") {
 		t.Errorf("exit code %d, stdout %q; want 1 and the refused address", code, stdout)
+	}
+}
+
+// TestWatchWebhook follows one speaker of the feed: the webhook hears of the article that quotes
+// him, once, and of nothing else.
+func TestWatchWebhook(t *testing.T) {
+	srv := feedServer(t)
+	var mu sync.Mutex
+	var events []watch.Event
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var ev watch.Event
+		if err := json.NewDecoder(r.Body).Decode(&ev); err != nil {
+			t.Errorf("decode event: %v", err)
+		}
+		mu.Lock()
+		events = append(events, ev)
+		mu.Unlock()
+	}))
+	defer hook.Close()
+	db := filepath.Join(t.TempDir(), "dossier.db")
+	feeds := writeFile(t, "feeds.txt", srv.URL+"/feed.xml\n")
+	checkRun(t, []string{"watch", "--db", db, "--once", "--allow-private", "--webhook", hook.URL, "--actor", "Pieter Holm", feeds}, 0,
+		[]string{"2 items, 2 added"}, "")
+	if len(events) != 1 {
+		t.Fatalf("%d events posted, want 1: %+v", len(events), events)
+	}
+	ev := events[0]
+	if ev.Actor != "Pieter Holm" || ev.Article.URL != "https://gazette.example/2031/04/14/radar" || len(ev.Quotes) == 0 {
+		t.Errorf("event = %+v, want Holm's quotes in the radar article", ev)
+	}
+	for _, q := range ev.Quotes {
+		if q.Speaker.Name != "Pieter Holm" {
+			t.Errorf("quote %q by %q in Holm's event", q.Text, q.Speaker.Name)
+		}
 	}
 }
