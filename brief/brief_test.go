@@ -2,6 +2,7 @@ package brief_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -11,6 +12,9 @@ import (
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/analyze"
 	"github.com/dossier-news/dossier/brief"
+	"github.com/dossier-news/dossier/examples"
+	"github.com/dossier-news/dossier/extract"
+	"github.com/dossier-news/dossier/ingest"
 )
 
 // record analyses an invented article.
@@ -182,16 +186,29 @@ func TestWriteJSON(t *testing.T) {
 	}
 }
 
-// BenchmarkBuild briefs one story of 1,000 articles, after analysis: the analysed records of a
-// few invented articles, each repeated under new ids with a sentence of its own.
+// BenchmarkBuild briefs one story of 1,000 articles, after analysis: the analysed articles of the
+// example corpus, repeated under new ids, outlets and days.
 func BenchmarkBuild(b *testing.B) {
+	var base []*analyze.Record
+	for doc, err := range ingest.New(ingest.Options{}).ReadFS(context.Background(), examples.Corpus(), ".") {
+		if err != nil {
+			b.Fatal(err)
+		}
+		a, err := extract.Article(doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		base = append(base, analyze.New(a))
+	}
 	var recs []*analyze.Record
 	var size int64
+	day := time.Date(2031, 4, 1, 8, 0, 0, 0, time.UTC)
 	for i := range 1000 {
-		src := story[i%len(story)]
-		r := *src
-		r.ID = fmt.Sprintf("%s-%d", src.ID, i)
+		r := *base[i%len(base)]
+		r.ID = fmt.Sprintf("%s-%d", r.ID, i)
 		r.Outlet = fmt.Sprintf("Outlet %d", i%17)
+		r.Published = day.Add(time.Duration(i) * time.Hour).Format(time.RFC3339)
+		r.DuplicateOf, r.NearDuplicateOf = "", ""
 		recs = append(recs, &r)
 		size += int64(len(r.Text))
 	}

@@ -252,7 +252,7 @@ func (s *story) denials() []Disagreement {
 				if tok.Kind != text.Word {
 					continue
 				}
-				if w := r.Text[tok.Start:tok.End]; negation.MatchString(w) {
+				if negator(r.Text[tok.Start:tok.End]) {
 					lastNeg = t
 					continue
 				}
@@ -275,18 +275,34 @@ func (s *story) denials() []Disagreement {
 		}
 	}
 	var out []Disagreement
+	seen := make(map[string]bool) // one disagreement per pair of worded claims, however often reprinted
 	for _, d := range claims {
-		shared := make(map[int]int)
-		hit := make(map[int]bool)
+		// Only a word the denial negates can lead to the claim it denies; the other claims that
+		// hold such a word are then counted for the words they share with the denial.
+		var cands []int
 		for t, neg := range d.terms {
-			for _, i := range byTerm[t] {
-				shared[i]++
-				hit[i] = hit[i] || neg
+			if neg {
+				cands = append(cands, byTerm[t]...)
 			}
 		}
+		if len(cands) == 0 {
+			continue
+		}
+		slices.Sort(cands)
+		cands = slices.Compact(cands)
 		best, bestN := -1, 1
-		for i, n := range shared {
-			if hit[i] && claims[i].actor != d.actor && cosine(claims[i].v, d.v) >= 0.25 && (n > bestN || n == bestN && best >= 0 && i < best) {
+		for _, i := range cands {
+			c := &claims[i]
+			if c.actor == d.actor {
+				continue
+			}
+			n := 0
+			for t := range d.terms {
+				if neg, ok := c.terms[t]; ok && !neg {
+					n++
+				}
+			}
+			if n > bestN && cosine(c.v, d.v) >= 0.25 {
 				best, bestN = i, n
 			}
 		}
@@ -294,6 +310,11 @@ func (s *story) denials() []Disagreement {
 			continue
 		}
 		c := claims[best]
+		if k := c.q.Text + "\x00" + d.q.Text; seen[k] {
+			continue
+		} else {
+			seen[k] = true
+		}
 		cn, _ := s.actorName(c.rec.ID, analyzeActor(c.q.Speaker.Name, c.q.Speaker.Entity))
 		dn, _ := s.actorName(d.rec.ID, analyzeActor(d.q.Speaker.Name, d.q.Speaker.Entity))
 		out = append(out, Disagreement{
@@ -308,7 +329,17 @@ func (s *story) denials() []Disagreement {
 	return out
 }
 
-var negation = regexp.MustCompile(`(?i)^(no|not|never|none|nothing|neither|nor|nobody|without)$|n['’]t$`)
+// negator says whether a word negates what follows it.
+func negator(w string) bool {
+	if strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+		return true
+	}
+	switch strings.ToLower(w) {
+	case "no", "not", "never", "none", "nothing", "neither", "nor", "nobody", "without":
+		return true
+	}
+	return false
+}
 
 func denialCue(cue string) bool {
 	c := strings.ToLower(cue)
