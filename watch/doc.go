@@ -21,6 +21,8 @@
 // and never sooner than a 429 or 503's Retry-After. The other feeds go on.
 //
 // Items are parsed by ingest, as `dossier add` parses a feed file, and added oldest first.
+// A Webhook, called by the Adder for each article it stores, posts a JSON event when an actor
+// someone follows gains a quote or a position.
 //
 // # What survives a stop
 //
