@@ -3,6 +3,7 @@ package brief
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/dossier-news/dossier/entity"
 )
@@ -58,7 +59,7 @@ func (s *story) keyActors() []Actor {
 			continue
 		}
 		byName[a.Name] = len(out)
-		out = append(out, Actor{ID: a.ID, Name: a.Name, Type: a.Type, Roles: a.Roles, StandsFor: a.Actor,
+		out = append(out, Actor{ID: a.ID, Name: a.Name, Type: a.Type, Roles: distinctRoles(a.Roles), StandsFor: a.Actor,
 			Articles: a.Articles, Outlets: a.Outlets, Quotes: quotes[i], Positions: positions[i]})
 	}
 	return out
@@ -92,9 +93,7 @@ func (s *story) matrix() ([]Issue, []Row) {
 				}
 				issueActors[p.Issue][k.actor] = true
 			}
-			if c.Stance != p.Stance {
-				c.Stance = "mixed"
-			}
+			c.Stance = combine(c.Stance, p.Stance)
 			c.Evidence = append(c.Evidence, Stand{Stance: p.Stance, Citation: cite(r, p.Evidence.Start, p.Evidence.End)})
 		}
 	}
@@ -212,5 +211,44 @@ func (s *story) coverage() []Coverage {
 		out[i] = Coverage{Outlet: o, Articles: a.articles, Actors: sortCounts(a.actors, 8), Voices: sortCounts(a.voices, 8)}
 	}
 	slices.SortStableFunc(out, func(a, b Coverage) int { return cmp.Compare(b.Articles, a.Articles) })
+	return out
+}
+
+// strength orders the stances that are for something: a demand says more than a proposal, a
+// proposal more than a condition, a condition more than support.
+var strength = map[string]int{"supports": 1, "conditions": 2, "proposes": 3, "demands": 4}
+
+// combine gives a cell's stance from the stance it has so far and one more piece of evidence:
+// "mixed" when one is against and the other for, else the stronger of the two.
+func combine(cell, next string) string {
+	switch {
+	case cell == next:
+		return cell
+	case cell == "mixed" || cell == "opposes" || next == "opposes":
+		return "mixed"
+	case strength[next] > strength[cell]:
+		return next
+	}
+	return cell
+}
+
+// distinctRoles drops a role that another role of the list already says ("Water Minister" beside
+// "Caldoran Water Minister").
+func distinctRoles(roles []string) []string {
+	var out []string
+	for i, r := range roles {
+		lr := strings.ToLower(r)
+		said := false
+		for j, o := range roles {
+			lo := strings.ToLower(o)
+			if i != j && strings.Contains(lo, lr) && (len(lo) > len(lr) || j < i) {
+				said = true
+				break
+			}
+		}
+		if !said {
+			out = append(out, r)
+		}
+	}
 	return out
 }

@@ -73,8 +73,9 @@ type Row struct {
 	Cells   []Cell `json:"cells"`
 }
 
-// Cell is an actor's stance on one issue with the evidence behind it. Stance is the stance all
-// the evidence gives, or "mixed" when the evidence gives more than one.
+// Cell is an actor's stance on one issue with the evidence behind it. Stance is the strongest
+// stance the evidence gives (demands, proposes, conditions, supports), opposes when all of it is
+// against, or "mixed" when some is for and some against.
 type Cell struct {
 	Issue    string  `json:"issue"`
 	Stance   string  `json:"stance"`
