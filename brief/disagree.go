@@ -159,7 +159,9 @@ func (s *story) conflictSides(r *analyze.Record, ms []mention, sp, cue dossier.S
 			return []int{m.actor, subject}
 		}
 	}
-	if k > 0 {
+	// Whose words were diluted or walked back may be named in the sentence before; a denial's
+	// other side is whoever made the claim, which the sentence before does not say.
+	if k > 0 && !denialCue(r.Text[cue.Start:cue.End]) {
 		prev := s.docs[slices.Index(s.recs, r)].Sentences[k-1]
 		for _, m := range ms {
 			if m.span.Start >= prev.Start && m.span.End <= prev.End && m.actor != subject {
