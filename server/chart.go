@@ -336,3 +336,95 @@ func digits(s string) bool {
 	}
 	return s != ""
 }
+
+// stanceChart is an actor's positions over time: one row per issue, a dot per position at its
+// article's date, coloured by stance, each opening its evidence.
+type stanceChart struct {
+	W, H      float64
+	X0, X1    float64
+	AxisY     float64
+	Rows      []stanceRow
+	Ticks     []tick
+	Undated   int // positions in undated articles, which the chart cannot place
+	LabelEdge float64
+}
+
+type stanceRow struct {
+	Issue string
+	Y     float64
+	Dots  []mark
+}
+
+// Geometry of the stance chart.
+const (
+	scWidth = 760.0
+	scLabel = 170.0
+	scRow   = 18.0
+)
+
+func positionsChart(ps []apiPosition) *stanceChart {
+	type placed struct {
+		p apiPosition
+		t time.Time
+	}
+	var dated []placed
+	undated := 0
+	lo, hi := time.Time{}, time.Time{}
+	for _, p := range ps {
+		t, err := time.Parse(time.RFC3339, p.Published)
+		if err != nil {
+			undated++
+			continue
+		}
+		dated = append(dated, placed{p, t})
+		if lo.IsZero() || t.Before(lo) {
+			lo = t
+		}
+		if t.After(hi) {
+			hi = t
+		}
+	}
+	if len(dated) == 0 {
+		return nil
+	}
+	lo, hi = lo.AddDate(0, 0, -1), hi.AddDate(0, 0, 1)
+	sc := &stanceChart{W: scWidth, X0: scLabel + tlPad, X1: scWidth - tlPad, Undated: undated, LabelEdge: scLabel}
+	span := hi.Sub(lo).Seconds()
+	x := func(t time.Time) float64 { return sc.X0 + (sc.X1-sc.X0)*t.Sub(lo).Seconds()/span }
+	rows := map[string]int{}
+	for _, d := range dated {
+		i, ok := rows[d.p.Issue]
+		if !ok {
+			i = len(sc.Rows)
+			rows[d.p.Issue] = i
+			sc.Rows = append(sc.Rows, stanceRow{Issue: d.p.Issue, Y: tlTop + float64(i)*scRow})
+		}
+		r := &sc.Rows[i]
+		r.Dots = append(r.Dots, mark{
+			X: x(d.t), Y: r.Y + offset(r.Dots, x(d.t), r.Y), Class: "s-" + d.p.Stance,
+			Href:  spanURL(d.p.Article, d.p.Evidence.Start, d.p.Evidence.End),
+			Title: d.t.Format(time.DateOnly) + " · " + d.p.Stance + " " + d.p.Issue + ": " + d.p.Evidence.Text,
+		})
+	}
+	sc.AxisY = tlTop + float64(len(sc.Rows))*scRow
+	sc.H = sc.AxisY + tlAxis
+	sc.Ticks = ticks(lo, hi, x)
+	return sc
+}
+
+// offset moves a dot up or down within its row when dots already drawn there would hide it.
+func offset(dots []mark, x, y float64) float64 {
+	for _, dy := range []float64{0, -5, 5} {
+		free := true
+		for _, d := range dots {
+			if d.Y == y+dy && math.Abs(d.X-x) < 10 {
+				free = false
+				break
+			}
+		}
+		if free {
+			return dy
+		}
+	}
+	return 0
+}

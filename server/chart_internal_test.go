@@ -1,6 +1,7 @@
 package server
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -197,6 +198,69 @@ func TestSparkline(t *testing.T) {
 			}
 			if tallest != sp.H {
 				t.Errorf("the busiest day's bar is %v high, want the full %v", tallest, sp.H)
+			}
+		})
+	}
+}
+
+func TestPositionsChart(t *testing.T) {
+	pos := func(published, issue, stance string) apiPosition {
+		p := apiPosition{Article: "a1", Published: published}
+		p.Issue, p.Stance = issue, stance
+		return p
+	}
+	tests := []struct {
+		name    string
+		ps      []apiPosition
+		rows    int
+		dots    int
+		undated int
+	}{
+		{"none", nil, 0, 0, 0},
+		{"only undated", []apiPosition{pos("", "water", "demands")}, 0, 0, 1},
+		{"two issues over a month", []apiPosition{
+			pos("2031-04-14T09:30:00Z", "water", "demands"),
+			pos("2031-04-28T00:00:00Z", "arbitration", "opposes"),
+			pos("2031-05-13T16:20:00Z", "water", "conditions"),
+			pos("2031-05-13T18:00:00Z", "water", "demands"),
+			pos("", "water", "supports"),
+		}, 2, 4, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sc := positionsChart(tt.ps)
+			if tt.rows == 0 {
+				if sc != nil {
+					t.Fatalf("a chart of %d rows, want none", len(sc.Rows))
+				}
+				return
+			}
+			if len(sc.Rows) != tt.rows || sc.Undated != tt.undated {
+				t.Fatalf("%d rows, %d undated; want %d, %d", len(sc.Rows), sc.Undated, tt.rows, tt.undated)
+			}
+			dots := 0
+			for _, r := range sc.Rows {
+				for i, d := range r.Dots {
+					dots++
+					if d.X < sc.X0 || d.X > sc.X1 || math.Abs(d.Y-r.Y) > scRow/2 || d.Href == "" {
+						t.Errorf("dot %+v of row %s out of place", d, r.Issue)
+					}
+					if i > 0 && d.X < r.Dots[i-1].X {
+						t.Errorf("row %s: dots out of date order", r.Issue)
+					}
+				}
+			}
+			if dots != tt.dots {
+				t.Errorf("%d dots, want %d", dots, tt.dots)
+			}
+			for _, r := range sc.Rows {
+				for i, d := range r.Dots {
+					for _, e := range r.Dots[:i] {
+						if d.Y == e.Y && math.Abs(d.X-e.X) < 1 {
+							t.Errorf("row %s: two dots drawn on one another at %v", r.Issue, d.X)
+						}
+					}
+				}
 			}
 		})
 	}

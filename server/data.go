@@ -63,6 +63,8 @@ type actorData struct {
 	store.Actor
 	Quotes    []store.Quote
 	Positions []apiPosition
+	// Chart draws the positions over time, for the page.
+	Chart *stanceChart
 }
 
 // Bounds on what an actor's page reads.
@@ -83,8 +85,11 @@ func (s *Server) actor(ctx context.Context, id string) (actorData, error) {
 		return actorData{}, err
 	}
 	d := actorData{Actor: a, Quotes: quotes}
-	d.Positions, err = s.positions(ctx, a, quotes)
-	return d, err
+	if d.Positions, err = s.positions(ctx, a, quotes); err != nil {
+		return d, err
+	}
+	d.Chart = positionsChart(d.Positions)
+	return d, nil
 }
 
 // actorKey is an entity ID without its type: the store sums actors by it, since a tagger may

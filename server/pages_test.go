@@ -115,9 +115,26 @@ func TestPages(t *testing.T) {
 			if got := texts(findAll(doc, selector{"h1", "", ""})); got != speaker.Name {
 				t.Errorf("actor page of %q", got)
 			}
+			var api struct {
+				Quotes    []quoteJSON
+				Positions []struct{ Published string }
+			}
+			getJSON(t, h, "/api/actors/"+url.PathEscape(speaker.ID), http.StatusOK, &api)
 			quotes := findAll(doc, selector{"article", "class", "actor"}, selector{"blockquote", "", ""})
-			if len(quotes) == 0 {
-				t.Error("no quotes")
+			if len(quotes) == 0 || len(quotes) > len(api.Quotes) {
+				t.Errorf("%d quotes shown of %d", len(quotes), len(api.Quotes))
+			}
+			dated := 0
+			for _, p := range api.Positions {
+				if p.Published != "" {
+					dated++
+				}
+			}
+			if dots := findAll(doc, selector{"svg", "class", "stance-chart"}, selector{"circle", "", ""}); len(dots) != dated {
+				t.Errorf("positions chart has %d dots for %d dated positions", len(dots), dated)
+			}
+			if rows := findAll(doc, selector{"table", "class", "positions"}, selector{"tbody", "", ""}, selector{"tr", "", ""}); len(rows) != len(api.Positions) {
+				t.Errorf("positions table has %d rows for %d positions", len(rows), len(api.Positions))
 			}
 		}},
 		{"actor unknown", "/actors/person:nobody-at-all", 404, nil},

@@ -229,12 +229,35 @@ func paragraphs(text string, headings []dossier.Heading, start, end int) []para 
 	return out
 }
 
+// actorView is an actor's page: its data with its quotes grouped, so that a quote carried by
+// several articles (a wire story and its reprints) shows once with every article that has it.
+type actorView struct {
+	actorData
+	Said []quoteGroup
+}
+
+type quoteGroup struct {
+	store.Quote
+	Also []store.Quote
+}
+
 func (s *Server) actorPage(w http.ResponseWriter, r *http.Request) error {
 	a, err := s.actor(r.Context(), r.PathValue("id"))
 	if err != nil {
 		return err
 	}
-	return s.render(w, http.StatusOK, "actor", layout{Title: a.Name, Body: a})
+	v := actorView{actorData: a}
+	byText := map[string]int{}
+	for _, q := range a.Quotes {
+		key := strings.Join(strings.Fields(q.Text), " ")
+		if i, ok := byText[key]; ok {
+			v.Said[i].Also = append(v.Said[i].Also, q)
+			continue
+		}
+		byText[key] = len(v.Said)
+		v.Said = append(v.Said, quoteGroup{Quote: q})
+	}
+	return s.render(w, http.StatusOK, "actor", layout{Title: a.Name, Body: v})
 }
 
 // searchView is the search form with what it found.
