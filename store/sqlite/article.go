@@ -42,6 +42,42 @@ func (db *DB) Lookup(ctx context.Context, key, hash string) (store.Known, error)
 	return k, nil
 }
 
+// The statements of Put, prepared once by Open (see txn).
+const (
+	sqlTextID        = `SELECT rid FROM texts WHERE hash = ?`
+	sqlInsertText    = `INSERT INTO texts (hash, size, body) VALUES (?, ?, ?) RETURNING rid`
+	sqlArticleAt     = `SELECT a.id, a.seq FROM articles a WHERE ` + keyExpr + ` = ? AND a.text = ?`
+	sqlLatestAt      = `SELECT a.seq, a.id, a.version FROM articles a WHERE ` + keyExpr + ` = ? AND a.current = 1 ORDER BY a.seq DESC LIMIT 1`
+	sqlSupersede     = `UPDATE articles SET current = 0 WHERE seq = ?`
+	sqlInsertArticle = `INSERT INTO articles (id, text, source, url, outlet, title, published, story,
+			duplicate_of, version, previous, current, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING seq`
+	sqlInsertRecord = `INSERT INTO records (seq, data) VALUES (?, ?)`
+	sqlIndexArticle = `INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)`
+	sqlUpsertActor  = `INSERT INTO actors (id, name, type, articles, mentions, quotes) VALUES (?, ?, ?, 1, ?, 0)
+				ON CONFLICT (id) DO UPDATE SET articles = articles + 1, mentions = mentions + excluded.mentions RETURNING rid`
+	sqlAddMentions = `UPDATE actors SET mentions = mentions + ? WHERE rid = ?`
+	sqlAddRole     = `INSERT INTO actor_roles (actor, role, n) VALUES (?, ?, 1)
+				ON CONFLICT DO UPDATE SET n = n + 1`
+	sqlInsertMentions = `INSERT INTO mentions (actor, article, n) VALUES (?, ?, ?)`
+	sqlCountQuote     = `UPDATE actors SET quotes = quotes + 1 WHERE rid = ?`
+	sqlInsertQuote    = `INSERT INTO quotes (article, n, speaker, kind, start, end) VALUES (?, ?, ?, ?, ?, ?)`
+	sqlUpsertIssue    = `INSERT INTO issues (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = name RETURNING rid`
+	sqlInsertIssue    = `INSERT OR IGNORE INTO article_issues (issue, article) VALUES (?, ?)`
+	sqlUpsertStory    = `INSERT INTO stories (id, title, first, last, articles, copies, outlets, related, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET title = excluded.title, first = excluded.first, last = excluded.last,
+			articles = excluded.articles, copies = excluded.copies, outlets = excluded.outlets,
+			related = excluded.related, updated = excluded.updated
+		RETURNING rid`
+)
+
+// putStatements lists the statements Open prepares.
+func putStatements() []string {
+	return []string{sqlTextID, sqlInsertText, sqlArticleAt, sqlLatestAt, sqlSupersede, sqlInsertArticle,
+		sqlInsertRecord, sqlIndexArticle, sqlUpsertActor, sqlAddMentions, sqlAddRole, sqlInsertMentions,
+		sqlCountQuote, sqlInsertQuote, sqlUpsertIssue, sqlInsertIssue, sqlUpsertStory}
+}
+
 // Put stores an analysed article with its story's summary, in one transaction.
 func (db *DB) Put(ctx context.Context, e *store.Entry) (store.Put, error) {
 	r := e.Record
@@ -71,12 +107,13 @@ func (db *DB) Put(ctx context.Context, e *store.Entry) (store.Put, error) {
 
 	var res store.Put
 	err = db.write(ctx, func(tx *sql.Tx) error {
+		t := txn{ctx: ctx, tx: tx, db: db}
 		key := store.Key(r)
 		var textID int64
-		err := tx.QueryRowContext(ctx, `SELECT rid FROM texts WHERE hash = ?`, sum).Scan(&textID)
+		err := t.queryRow(sqlTextID, sum).Scan(&textID)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
-			err = tx.QueryRowContext(ctx, `INSERT INTO texts (hash, size, body) VALUES (?, ?, ?) RETURNING rid`,
+			err = t.queryRow(sqlInsertText,
 				sum, len(r.Text), body).Scan(&textID)
 			if err != nil {
 				return fmt.Errorf("store text: %w", err)
@@ -84,7 +121,7 @@ func (db *DB) Put(ctx context.Context, e *store.Entry) (store.Put, error) {
 		case err != nil:
 			return err
 		default:
-			err := tx.QueryRowContext(ctx, `SELECT a.id, a.seq FROM articles a WHERE `+keyExpr+` = ? AND a.text = ?`, key, textID).Scan(&res.ID, &res.Seq)
+			err := t.queryRow(sqlArticleAt, key, textID).Scan(&res.ID, &res.Seq)
 			if err == nil {
 				res.Status = store.Duplicate
 				return nil
@@ -96,7 +133,7 @@ func (db *DB) Put(ctx context.Context, e *store.Entry) (store.Put, error) {
 
 		var prev sql.NullInt64
 		version := 1
-		err = tx.QueryRowContext(ctx, `SELECT a.seq, a.id, a.version FROM articles a WHERE `+keyExpr+` = ? AND a.current = 1 ORDER BY a.seq DESC LIMIT 1`, key).
+		err = t.queryRow(sqlLatestAt, key).
 			Scan(&prev, &res.Previous, &version)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
@@ -106,30 +143,29 @@ func (db *DB) Put(ctx context.Context, e *store.Entry) (store.Put, error) {
 		default:
 			res.Status = store.Version
 			version++
-			if _, err := tx.ExecContext(ctx, `UPDATE articles SET current = 0 WHERE seq = ?`, prev); err != nil {
+			if _, err := t.exec(sqlSupersede, prev); err != nil {
 				return err
 			}
 		}
 
-		storyID, err := putStory(ctx, tx, e.Story)
+		storyID, err := putStory(t, e.Story)
 		if err != nil {
 			return err
 		}
 		res.ID = r.ID
-		err = tx.QueryRowContext(ctx, `INSERT INTO articles (id, text, source, url, outlet, title, published, story,
-			duplicate_of, version, previous, current, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING seq`,
+		err = t.queryRow(sqlInsertArticle,
 			r.ID, textID, r.Source, r.URL, r.Outlet, r.Title, published, storyID,
 			cmp.Or(r.DuplicateOf, r.NearDuplicateOf), version, prev, time.Now().Unix()).Scan(&res.Seq)
 		if err != nil {
 			return fmt.Errorf("insert article: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO records (seq, data) VALUES (?, ?)`, res.Seq, blob); err != nil {
+		if _, err := t.exec(sqlInsertRecord, res.Seq, blob); err != nil {
 			return fmt.Errorf("insert record: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)`, res.Seq, r.Title, r.Text); err != nil {
+		if _, err := t.exec(sqlIndexArticle, res.Seq, r.Title, r.Text); err != nil {
 			return fmt.Errorf("index article: %w", err)
 		}
-		return putAnalysis(ctx, tx, res.Seq, r)
+		return putAnalysis(t, res.Seq, r)
 	})
 	if err != nil {
 		return store.Put{}, fmt.Errorf("store article %s: %w", r.ID, err)
@@ -147,7 +183,7 @@ func actorKey(entityID string) string {
 
 // putAnalysis stores what search and listings filter on: the article's actors with their
 // mentions and roles, its quotes and the issues its positions are about.
-func putAnalysis(ctx context.Context, tx *sql.Tx, seq int64, r *analyze.Record) error {
+func putAnalysis(t txn, seq int64, r *analyze.Record) error {
 	type seen struct {
 		rid      int64
 		mentions int
@@ -162,25 +198,23 @@ func putAnalysis(ctx context.Context, tx *sql.Tx, seq int64, r *analyze.Record) 
 		if a == nil {
 			a = &seen{}
 			actors[k] = a
-			err := tx.QueryRowContext(ctx, `INSERT INTO actors (id, name, type, articles, mentions, quotes) VALUES (?, ?, ?, 1, ?, 0)
-				ON CONFLICT (id) DO UPDATE SET articles = articles + 1, mentions = mentions + excluded.mentions RETURNING rid`,
+			err := t.queryRow(sqlUpsertActor,
 				k, e.Name, e.Type, len(e.Mentions)).Scan(&a.rid)
 			if err != nil {
 				return fmt.Errorf("store actor %s: %w", k, err)
 			}
-		} else if _, err := tx.ExecContext(ctx, `UPDATE actors SET mentions = mentions + ? WHERE rid = ?`, len(e.Mentions), a.rid); err != nil {
+		} else if _, err := t.exec(sqlAddMentions, len(e.Mentions), a.rid); err != nil {
 			return fmt.Errorf("store actor %s: %w", k, err)
 		}
 		a.mentions += len(e.Mentions)
 		for _, role := range e.Roles {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO actor_roles (actor, role, n) VALUES (?, ?, 1)
-				ON CONFLICT DO UPDATE SET n = n + 1`, a.rid, role); err != nil {
+			if _, err := t.exec(sqlAddRole, a.rid, role); err != nil {
 				return fmt.Errorf("store role of %s: %w", k, err)
 			}
 		}
 	}
 	for _, a := range actors {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (actor, article, n) VALUES (?, ?, ?)`, a.rid, seq, a.mentions); err != nil {
+		if _, err := t.exec(sqlInsertMentions, a.rid, seq, a.mentions); err != nil {
 			return fmt.Errorf("store mentions: %w", err)
 		}
 	}
@@ -189,11 +223,11 @@ func putAnalysis(ctx context.Context, tx *sql.Tx, seq int64, r *analyze.Record) 
 		var speaker sql.NullInt64
 		if a := actors[actorKey(q.Speaker.Entity)]; a != nil && q.Speaker.Entity != "" {
 			speaker = sql.NullInt64{Int64: a.rid, Valid: true}
-			if _, err := tx.ExecContext(ctx, `UPDATE actors SET quotes = quotes + 1 WHERE rid = ?`, a.rid); err != nil {
+			if _, err := t.exec(sqlCountQuote, a.rid); err != nil {
 				return fmt.Errorf("count quote: %w", err)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes (article, n, speaker, kind, start, end) VALUES (?, ?, ?, ?, ?, ?)`,
+		if _, err := t.exec(sqlInsertQuote,
 			seq, i, speaker, q.Kind, q.Start, q.End); err != nil {
 			return fmt.Errorf("store quote: %w", err)
 		}
@@ -206,11 +240,11 @@ func putAnalysis(ctx context.Context, tx *sql.Tx, seq int64, r *analyze.Record) 
 		}
 		issues[p.Issue] = true
 		var rid int64
-		err := tx.QueryRowContext(ctx, `INSERT INTO issues (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = name RETURNING rid`, p.Issue).Scan(&rid)
+		err := t.queryRow(sqlUpsertIssue, p.Issue).Scan(&rid)
 		if err != nil {
 			return fmt.Errorf("store issue: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO article_issues (issue, article) VALUES (?, ?)`, rid, seq); err != nil {
+		if _, err := t.exec(sqlInsertIssue, rid, seq); err != nil {
 			return fmt.Errorf("store issue: %w", err)
 		}
 	}
@@ -218,7 +252,7 @@ func putAnalysis(ctx context.Context, tx *sql.Tx, seq int64, r *analyze.Record) 
 }
 
 // putStory creates or replaces a story's summary and returns its rowid.
-func putStory(ctx context.Context, tx *sql.Tx, s store.Story) (int64, error) {
+func putStory(t txn, s store.Story) (int64, error) {
 	outlets, err := json.Marshal(nonNil(s.Outlets))
 	if err != nil {
 		return 0, err
@@ -232,12 +266,7 @@ func putStory(ctx context.Context, tx *sql.Tx, s store.Story) (int64, error) {
 		updated = time.Now()
 	}
 	var rid int64
-	err = tx.QueryRowContext(ctx, `INSERT INTO stories (id, title, first, last, articles, copies, outlets, related, updated)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET title = excluded.title, first = excluded.first, last = excluded.last,
-			articles = excluded.articles, copies = excluded.copies, outlets = excluded.outlets,
-			related = excluded.related, updated = excluded.updated
-		RETURNING rid`,
+	err = t.queryRow(sqlUpsertStory,
 		s.ID, s.Title, unixOrNull(s.First), unixOrNull(s.Last), s.Articles, s.Copies, outlets, related, updated.Unix()).Scan(&rid)
 	if err != nil {
 		return 0, fmt.Errorf("store story %s: %w", s.ID, err)

@@ -96,20 +96,27 @@ func BenchmarkStore(b *testing.B) {
 
 	b.Run("search", func(b *testing.B) {
 		queries := benchQueries(b, db)
-		var lat []time.Duration
+		var lat, cpu []time.Duration
 		for b.Loop() {
 			for _, q := range queries {
-				t := time.Now()
+				t, c := time.Now(), cpuTime()
 				if _, err := db.Search(ctx, q); err != nil {
 					b.Fatal(err)
 				}
 				lat = append(lat, time.Since(t))
+				cpu = append(cpu, cpuTime()-c)
 			}
 		}
+		// On a shared machine the wall time also counts waiting for a core and for the disk;
+		// the process's CPU time per query is what one search costs on an idle machine with
+		// the database in the page cache.
 		slices.Sort(lat)
-		b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
-		b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
-		b.ReportMetric(float64(lat[len(lat)-1].Microseconds())/1000, "max-ms")
+		slices.Sort(cpu)
+		ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+		b.ReportMetric(ms(lat[len(lat)/2]), "p50-ms")
+		b.ReportMetric(ms(lat[len(lat)*95/100]), "p95-ms")
+		b.ReportMetric(ms(cpu[len(cpu)/2]), "p50-cpu-ms")
+		b.ReportMetric(ms(cpu[len(cpu)*95/100]), "p95-cpu-ms")
 	})
 
 	b.Run("records", func(b *testing.B) {
@@ -128,7 +135,7 @@ func BenchmarkStore(b *testing.B) {
 
 // benchQueries is a mix of what people search: common and rare words, names, phrases,
 // prefixes, OR and NOT, with and without filters.
-func benchQueries(b *testing.B, db *sqlite.DB) []store.SearchQuery {
+func benchQueries(b testing.TB, db *sqlite.DB) []store.SearchQuery {
 	ctx := context.Background()
 	actors, err := db.Actors(ctx, store.ActorQuery{Page: store.Page{Limit: 3}})
 	if err != nil || len(actors) == 0 {
@@ -145,11 +152,22 @@ func benchQueries(b *testing.B, db *sqlite.DB) []store.SearchQuery {
 		}
 		out = append(out, store.SearchQuery{Query: q})
 	}
+	quotes, err := db.Quotes(ctx, store.QuoteQuery{Page: store.Page{Limit: 200}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	speaker := ""
+	for _, q := range quotes {
+		if q.Speaker.Entity != "" {
+			speaker = q.Speaker.Entity
+			break
+		}
+	}
 	q, _ := store.ParseQuery("water")
 	out = append(out,
 		store.SearchQuery{Query: q, Kinds: []store.HitKind{store.HitQuote}},
 		store.SearchQuery{Query: q, Actor: actors[0].ID},
-		store.SearchQuery{Query: q, Speaker: actors[1].ID},
+		store.SearchQuery{Query: q, Speaker: speaker},
 		store.SearchQuery{Query: q, From: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2030, 3, 1, 0, 0, 0, 0, time.UTC)},
 		store.SearchQuery{Query: q, Outlet: "Meridian Wire Service"},
 	)

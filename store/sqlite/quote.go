@@ -12,7 +12,8 @@ import (
 
 // speakerCond matches quotes by a speaker given as an entity ID (with or without its type) or
 // as an actor's name.
-const speakerCond = `q.speaker IN (SELECT rid FROM actors WHERE id = ? OR name = ? COLLATE NOCASE)`
+// The two lookups are a UNION, not an OR, so that each uses its index.
+const speakerCond = `q.speaker IN (SELECT rid FROM actors WHERE id = ? UNION SELECT rid FROM actors WHERE name = ? COLLATE NOCASE)`
 
 // Quotes lists quotes, newest article first, then in text order.
 func (db *DB) Quotes(ctx context.Context, qq store.QuoteQuery) ([]store.Quote, error) {
@@ -71,9 +72,10 @@ func (db *DB) Quotes(ctx context.Context, qq store.QuoteQuery) ([]store.Quote, e
 // quoteCache reads each article's text and quotes once, and only when asked for, while a
 // listing or a search goes through them.
 type quoteCache struct {
-	db    *DB
-	texts map[int64]string
-	arts  map[int64]*quotedArticle
+	db     *DB
+	loaded map[int64]string // texts by article seq
+	ids    map[int64]string // article ids by seq
+	arts   map[int64]*quotedArticle
 }
 
 // quotedArticle is what a quote listing needs of an article.
@@ -83,25 +85,65 @@ type quotedArticle struct {
 	quotes            []analyze.Quote
 }
 
+// texts reads the texts (and ids) of the articles not read yet, in one query.
+func (c *quoteCache) texts(ctx context.Context, seqs []int64) error {
+	var missing []int64
+	for _, s := range seqs {
+		if _, ok := c.loaded[s]; !ok {
+			missing = append(missing, s)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	rows, err := c.db.r.QueryContext(ctx, `SELECT a.seq, a.id, t.body FROM articles a JOIN texts t ON t.rid = a.text
+		WHERE a.seq IN (`+placeholders(len(missing))+`)`, anys(missing)...)
+	if err != nil {
+		return fmt.Errorf("read texts: %w", classify(err))
+	}
+	defer rows.Close()
+	if c.loaded == nil {
+		c.loaded, c.ids = map[int64]string{}, map[int64]string{}
+	}
+	for rows.Next() {
+		var (
+			seq  int64
+			id   string
+			body []byte
+		)
+		if err := rows.Scan(&seq, &id, &body); err != nil {
+			return fmt.Errorf("read texts: %w", err)
+		}
+		t, err := c.db.decodeText(body)
+		if err != nil {
+			return fmt.Errorf("article %s: %w", id, err)
+		}
+		c.loaded[seq], c.ids[seq] = t, id
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read texts: %w", classify(err))
+	}
+	return nil
+}
+
 // text returns an article's text.
 func (c *quoteCache) text(ctx context.Context, seq int64) (string, error) {
-	if t, ok := c.texts[seq]; ok {
-		return t, nil
-	}
-	var body []byte
-	err := c.db.r.QueryRowContext(ctx, `SELECT t.body FROM articles a JOIN texts t ON t.rid = a.text WHERE a.seq = ?`, seq).Scan(&body)
-	if err != nil {
-		return "", classify(err)
-	}
-	t, err := c.db.decodeText(body)
-	if err != nil {
+	if err := c.texts(ctx, []int64{seq}); err != nil {
 		return "", err
 	}
-	if c.texts == nil {
-		c.texts = map[int64]string{}
+	t, ok := c.loaded[seq]
+	if !ok {
+		return "", fmt.Errorf("article %d: %w", seq, store.ErrNotFound)
 	}
-	c.texts[seq] = t
 	return t, nil
+}
+
+// id returns an article's id.
+func (c *quoteCache) id(ctx context.Context, seq int64) (string, error) {
+	if _, err := c.text(ctx, seq); err != nil {
+		return "", err
+	}
+	return c.ids[seq], nil
 }
 
 func (c *quoteCache) article(ctx context.Context, seq int64) (*quotedArticle, error) {

@@ -68,6 +68,8 @@ CREATE TABLE actors (
 	mentions INTEGER NOT NULL,
 	quotes   INTEGER NOT NULL
 );
+-- Speakers and actors are looked up by name too, as people type them.
+CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
 CREATE TABLE actor_roles (
 	actor INTEGER NOT NULL,
 	role  TEXT NOT NULL,
