@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -58,6 +59,8 @@ func (s *Server) storiesPage(w http.ResponseWriter, r *http.Request) error {
 		v.Prev = link(n - 1)
 	}
 	for _, st := range stories {
+		// An article whose outlet is not known adds no name to the list of outlets.
+		st.Outlets = slices.DeleteFunc(slices.Clone(st.Outlets), func(o string) bool { return o == "" })
 		v.Stories = append(v.Stories, storyRow{Story: st, Spark: sparkline(st.Activity)})
 	}
 	return s.render(w, http.StatusOK, "stories", layout{Title: "Stories", Body: v})
