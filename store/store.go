@@ -232,7 +232,9 @@ type Hit struct {
 	// Snippet is the best-matching stretch of text with the matched words marked. It is text,
 	// not markup: a renderer escapes each fragment and styles the matches.
 	Snippet []Fragment
-	// Rank orders hits, lower first (bm25 is negative: the more relevant the lower).
+	// Rank orders hits, lower first: bm25, negative, the more relevant the lower. A quote
+	// ranks with its article. Backends may rank some searches by recency alone (see theirs)
+	// and then give every hit Rank 0, newest first.
 	Rank float64
 }
 
