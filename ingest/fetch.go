@@ -25,7 +25,12 @@ type validators struct {
 	lastModified string
 }
 
-func newClient(o Options) *http.Client {
+// NewClient returns the HTTP client URLs are fetched with: bounded in time and redirects (a longer
+// chain fails with ErrTooManyRedirects) and, unless o.AllowPrivate, refusing loopback, private,
+// link-local and other non-public addresses when it dials (ErrPrivateAddress), after DNS and after
+// every redirect. Other fetchers of the project (the feed watcher) use it so that one guard
+// decides what the network may reach.
+func NewClient(o Options) *http.Client {
 	dialer := &net.Dialer{Timeout: min(o.Timeout, 10*time.Second), KeepAlive: 30 * time.Second}
 	if !o.AllowPrivate {
 		// Control sees the address actually dialled, after DNS and after every redirect, so a

@@ -57,7 +57,7 @@ func New(opts Options) *Reader {
 	return &Reader{
 		opts:       opts,
 		log:        opts.Logger,
-		client:     newClient(opts),
+		client:     NewClient(opts),
 		validators: make(map[string]validators),
 	}
 }

@@ -7,13 +7,12 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
+	"github.com/dossier-news/dossier/ingest"
 	"github.com/dossier-news/dossier/store"
 )
 
@@ -22,12 +21,12 @@ var (
 	// ErrStatus means the server answered with a status other than 2xx or 304.
 	ErrStatus = errors.New("HTTP status not 2xx")
 	// ErrTooManyRedirects means the server kept redirecting (a loop, or a very long chain).
-	ErrTooManyRedirects = errors.New("too many redirects")
+	ErrTooManyRedirects = ingest.ErrTooManyRedirects
 	// ErrTooLarge means the feed is larger than Options.MaxBytes.
 	ErrTooLarge = errors.New("feed too large")
 	// ErrPrivateAddress means the feed's host (or a redirect) resolves to a loopback, private
 	// or link-local address and Options.AllowPrivate is off.
-	ErrPrivateAddress = errors.New("private address")
+	ErrPrivateAddress = ingest.ErrPrivateAddress
 	// ErrTimeout means the server did not answer, or send the whole feed, in Options.Timeout.
 	ErrTimeout = errors.New("timed out")
 	// ErrNotFeed means the body is not an RSS, Atom or JSON feed.
@@ -37,9 +36,6 @@ var (
 // maxRetryAfter bounds a Retry-After in seconds (a year) before it becomes a Duration, which a
 // server's huge number would overflow; backoff caps it far lower anyway.
 const maxRetryAfter = 366 * 24 * 3600
-
-// maxRedirects bounds a redirect chain; a loop reaches it quickly.
-const maxRedirects = 10
 
 // acceptFeeds asks for feeds first and still takes whatever a server labels them as.
 const acceptFeeds = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -62,56 +58,6 @@ type response struct {
 	final              *url.URL // after redirects
 	etag, lastModified string
 }
-
-// newClient returns the HTTP client polls use when Options.Client is nil: bounded in time and
-// redirects and, unless allowPrivate, refusing non-public addresses when it dials (after DNS and
-// after every redirect), so that a feed cannot point the watcher at the local network.
-func newClient(timeout time.Duration, allowPrivate bool) *http.Client {
-	dialer := &net.Dialer{Timeout: min(timeout, 10*time.Second), KeepAlive: 30 * time.Second}
-	if !allowPrivate {
-		dialer.Control = refusePrivate
-	}
-	return &http.Client{
-		Transport: &http.Transport{
-			Proxy:                 nil, // the guard would judge the proxy's address, not the feed's
-			DialContext:           dialer.DialContext,
-			ForceAttemptHTTP2:     true,
-			TLSHandshakeTimeout:   min(timeout, 10*time.Second),
-			ResponseHeaderTimeout: timeout,
-			MaxIdleConnsPerHost:   2,
-			IdleConnTimeout:       90 * time.Second,
-		},
-		Timeout:       timeout,
-		CheckRedirect: checkRedirect,
-	}
-}
-
-func checkRedirect(req *http.Request, via []*http.Request) error {
-	if len(via) >= maxRedirects {
-		return ErrTooManyRedirects
-	}
-	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-		return fmt.Errorf("redirect to unsupported scheme %q", req.URL.Scheme)
-	}
-	return nil
-}
-
-// refusePrivate is the dialer's Control function when private addresses are not allowed.
-func refusePrivate(_, address string, _ syscall.RawConn) error {
-	ap, err := netip.ParseAddrPort(address)
-	if err != nil {
-		return fmt.Errorf("parse dial address %q: %w", address, err)
-	}
-	a := ap.Addr().Unmap()
-	if a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() || a.IsLinkLocalMulticast() ||
-		a.IsInterfaceLocalMulticast() || a.IsMulticast() || a.IsUnspecified() || cgnat.Contains(a) {
-		return fmt.Errorf("%w %s", ErrPrivateAddress, a)
-	}
-	return nil
-}
-
-// cgnat is the shared address space carriers put behind NAT; no feed is served from it.
-var cgnat = netip.MustParsePrefix("100.64.0.0/10")
 
 // fetch asks for the feed, conditionally when its state holds validators from an earlier fetch.
 func (w *Watcher) fetch(ctx context.Context, f *store.Feed) (*response, error) {

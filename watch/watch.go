@@ -154,7 +154,8 @@ func New(states States, adder Adder, opts Options) *Watcher {
 	opts = opts.withDefaults()
 	client := opts.Client
 	if client == nil {
-		client = newClient(opts.Timeout, opts.AllowPrivate)
+		// ingest's client: one guard decides what the network may reach.
+		client = ingest.NewClient(ingest.Options{Timeout: opts.Timeout, AllowPrivate: opts.AllowPrivate})
 	}
 	return &Watcher{
 		states: states,
