@@ -38,6 +38,15 @@
 // that the Content-Security-Policy allows no inline script, only centres a cited sentence in
 // the window.
 //
+// # Cost
+//
+// A page reads what it shows from the store and builds a story's briefing on each request, so
+// its cost follows the size of the story, not of the store. Measured on a store of 100,000
+// articles varied from the example corpus (bench_test.go, -bench.articles 100000; 2 shared
+// cores): a story page of 12 articles in 11 ms (its briefing alone, GET .../brief, 7 ms), of
+// 200 articles in 176 ms (118 ms), of which brief.Build takes about two thirds and decoding the
+// records the rest; the story list in 6 ms; an article page in 0.5 ms.
+//
 // # Writes
 //
 // Writes need "Authorization: Bearer TOKEN" with the configured token, compared in constant
