@@ -60,7 +60,8 @@ type Server struct {
 	pages   *pages
 	handler http.Handler
 	// addMu serialises writes: an Adder keeps one clusterer and files one article at a time.
-	addMu sync.Mutex
+	addMu  sync.Mutex
+	briefs briefCache
 }
 
 // New returns a Server for cfg, which must be valid.
@@ -71,7 +72,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxBody == 0 {
 		cfg.MaxBody = DefaultMaxBody
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger}
+	s := &Server{cfg: cfg, log: cfg.Logger, briefs: briefCache{max: 64}}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
