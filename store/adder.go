@@ -24,6 +24,10 @@ import (
 // process starts (at most n/20 articles) bounded.
 const DefaultSnapshotEvery = 1000
 
+// maxBatch bounds the articles AddDocuments stores in one transaction: enough that they share
+// most of the pages they change, few enough that a failed batch loses little work.
+const maxBatch = 64
+
 // AdderOptions configures an Adder. The zero value selects every default.
 type AdderOptions struct {
 	// Cluster configures the clusterer of a store that has none yet; a store's saved clusterer
@@ -150,28 +154,39 @@ func clusterArticle(r *analyze.Record) story.Article {
 // DuplicateOf or NearDuplicateOf is set when the article copies one stored before, and cleared
 // otherwise: the store, not the batch the record came in, decides what is a copy.
 func (a *Adder) Add(ctx context.Context, r *analyze.Record) (Result, error) {
+	res, e, err := a.file(ctx, r, false)
+	if err != nil || e == nil {
+		return res, err
+	}
+	if err := a.store(ctx, []*Entry{e}, []*Result{&res}); err != nil {
+		return res, fmt.Errorf("add %s: %w", r.Source, err)
+	}
+	return res, nil
+}
+
+// file looks an article up and files it into its story. It returns the entry to store, or
+// none for an article the store has. When looked is set, the caller has caught up with the
+// store and looked the article up just before: Put stays the judge of what is a duplicate.
+func (a *Adder) file(ctx context.Context, r *analyze.Record, looked bool) (Result, *Entry, error) {
 	res := Result{Source: r.Source, ID: r.ID}
-	if a.cl == nil {
-		if err := a.restore(ctx); err != nil {
-			return res, err
+	if !looked {
+		if err := a.sync(ctx); err != nil {
+			return res, nil, fmt.Errorf("add %s: %w", r.Source, err)
 		}
-	}
-	if _, err := a.catchUp(ctx); err != nil {
-		return res, fmt.Errorf("add %s: %w", r.Source, err)
-	}
-	known, err := a.st.Lookup(ctx, Key(r), r.Hash)
-	if err != nil {
-		return res, fmt.Errorf("add %s: %w", r.Source, err)
-	}
-	if known.ID != "" {
-		res.ID, res.Status = known.ID, Duplicate
-		res.Story, _ = a.cl.StoryOf(known.ID)
-		return res, nil
+		known, err := a.st.Lookup(ctx, Key(r), r.Hash)
+		if err != nil {
+			return res, nil, fmt.Errorf("add %s: %w", r.Source, err)
+		}
+		if known.ID != "" {
+			res.ID, res.Status = known.ID, Duplicate
+			res.Story, _ = a.cl.StoryOf(known.ID)
+			return res, nil, nil
+		}
 	}
 
 	as, err := a.cl.Add(clusterArticle(r))
 	if err != nil {
-		return res, fmt.Errorf("add %s: %w", r.Source, err)
+		return res, nil, fmt.Errorf("add %s: %w", r.Source, err)
 	}
 	switch {
 	case as.DuplicateOf == "":
@@ -182,23 +197,42 @@ func (a *Adder) Add(ctx context.Context, r *analyze.Record) (Result, error) {
 		r.DuplicateOf, r.NearDuplicateOf, r.Similarity = "", as.DuplicateOf, as.Score
 	}
 	st, _ := a.cl.Story(as.Story)
-	put, err := a.st.Put(ctx, &Entry{Record: r, Story: summary(st)})
+	res.Story = as.Story
+	return res, &Entry{Record: r, Story: summary(st)}, nil
+}
+
+// sync restores the clusterer if a failed write dropped it, and replays what other processes
+// stored since.
+func (a *Adder) sync(ctx context.Context) error {
+	if a.cl == nil {
+		return a.restore(ctx)
+	}
+	_, err := a.catchUp(ctx)
+	return err
+}
+
+// store writes filed articles in one transaction and completes their results.
+func (a *Adder) store(ctx context.Context, es []*Entry, results []*Result) error {
+	puts, err := a.st.PutBatch(ctx, es)
 	if err != nil {
-		// The clusterer now holds an article the store does not: drop it, and restore from
+		// The clusterer now holds articles the store does not: drop it, and restore from
 		// the store before the next article so the two agree again.
 		a.cl = nil
-		return res, fmt.Errorf("add %s: %w", r.Source, err)
+		return err
 	}
-	if put.Seq == a.seq+1 {
-		a.seq = put.Seq
-	} // otherwise another process stored articles in between, which catchUp replays next
-	res.ID, res.Status, res.Story, res.Previous = put.ID, put.Status, as.Story, put.Previous
+	for i, p := range puts {
+		r := results[i]
+		r.ID, r.Status, r.Previous = p.ID, p.Status, p.Previous
+		if p.Seq == a.seq+1 {
+			a.seq = p.Seq
+		} // otherwise another process stored articles in between, which catchUp replays next
+	}
 	if a.due() {
 		if err := a.Snapshot(ctx); err != nil {
 			a.log.Warn("could not save the clusterer snapshot", "err", err)
 		}
 	}
-	return res, nil
+	return nil
 }
 
 // summary is a story as the store keeps it.
@@ -295,6 +329,33 @@ func (a *Adder) AddDocuments(ctx context.Context, docs iter.Seq2[*dossier.Docume
 	}
 	go func() { wg.Wait(); close(done) }()
 
+	// Articles are stored in batches, one transaction each, while documents come faster than
+	// they are stored; results are reported in input order once their batch is committed.
+	var (
+		held    []*Result // results since the last commit, in input order
+		entries []*Entry
+		waiting []*Result // the results of entries
+	)
+	flush := func() error {
+		if len(entries) > 0 {
+			if err := a.store(ctx, entries, waiting); err != nil {
+				for _, r := range waiting {
+					r.Err = err
+				}
+				if errors.Is(err, ErrLocked) || errors.Is(err, ErrFull) || ctx.Err() != nil {
+					for _, r := range held {
+						report(*r)
+					}
+					return err
+				}
+			}
+		}
+		for _, r := range held {
+			report(*r)
+		}
+		held, entries, waiting = held[:0], entries[:0], waiting[:0]
+		return nil
+	}
 	pending := map[int]item{}
 	next := 0
 	for it := range done {
@@ -306,19 +367,51 @@ func (a *Adder) AddDocuments(ctx context.Context, docs iter.Seq2[*dossier.Docume
 			}
 			delete(pending, next)
 			next++
+			res := it.res
 			switch {
 			case it.rec != nil:
-				res, err := a.Add(ctx, it.rec)
-				if err != nil && (errors.Is(err, ErrLocked) || errors.Is(err, ErrFull) || ctx.Err() != nil) {
+				var (
+					r   Result
+					e   *Entry
+					err error
+				)
+				// A batch catches up with other processes once, when it starts; the workers
+				// looked each article up.
+				if len(entries) == 0 {
+					err = a.sync(ctx)
+				}
+				if err == nil {
+					r, e, err = a.file(ctx, it.rec, true)
+				} else {
+					r = Result{Source: it.rec.Source, ID: it.rec.ID}
+				}
+				r.Analysed, r.Err = true, err
+				res = r
+				if err != nil && (errors.Is(err, ErrLocked) || ctx.Err() != nil) {
+					held = append(held, &res)
+					if ferr := flush(); ferr != nil {
+						return ferr
+					}
 					return err
 				}
-				res.Analysed, res.Err = true, err
-				it.res = res
+				if e != nil {
+					held = append(held, &res)
+					entries, waiting = append(entries, e), append(waiting, held[len(held)-1])
+					continue
+				}
 			case it.res.Status == Duplicate && a.cl != nil:
-				it.res.Story, _ = a.cl.StoryOf(it.res.ID)
+				res.Story, _ = a.cl.StoryOf(it.res.ID)
 			}
-			report(it.res)
+			held = append(held, &res)
 		}
+		if len(entries) >= maxBatch || len(done) == 0 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return err
 	}
 	return ctx.Err()
 }

@@ -42,6 +42,9 @@ type Store interface {
 	// changes nothing and reports Duplicate; a new hash at a known key becomes that key's next
 	// version.
 	Put(ctx context.Context, e *Entry) (Put, error)
+	// PutBatch stores several articles, in order, in one transaction: all of them or none.
+	// Each is put as Put would; a later entry sees the earlier ones.
+	PutBatch(ctx context.Context, es []*Entry) ([]Put, error)
 	// Since yields the articles stored after seq, in the order they were stored, for a
 	// clusterer to catch up; the iteration stops at the first error.
 	Since(ctx context.Context, seq int64) iter.Seq2[Stored, error]

@@ -28,11 +28,7 @@ func (db *DB) Lookup(ctx context.Context, key, hash string) (store.Known, error)
 		return store.Known{}, fmt.Errorf("look up %s: bad hash %q", key, hash)
 	}
 	var k store.Known
-	err = db.r.QueryRowContext(ctx, `SELECT
-		coalesce((SELECT a.id FROM articles a WHERE `+keyExpr+` = ?1 AND a.text = (SELECT rid FROM texts WHERE hash = ?2)), ''),
-		coalesce((SELECT a.id FROM articles a WHERE `+keyExpr+` = ?1 AND a.current = 1 ORDER BY a.seq DESC LIMIT 1), ''),
-		coalesce((SELECT a.id FROM articles a WHERE a.text = (SELECT rid FROM texts WHERE hash = ?2) AND `+keyExpr+` != ?1 ORDER BY a.seq LIMIT 1), '')`,
-		key, sum).Scan(&k.ID, &k.Latest, &k.SameText)
+	err = db.read(ctx, sqlLookup, key, sum).Scan(&k.ID, &k.Latest, &k.SameText)
 	if err != nil {
 		return store.Known{}, fmt.Errorf("look up %s: %w", key, classify(err))
 	}
@@ -41,6 +37,15 @@ func (db *DB) Lookup(ctx context.Context, key, hash string) (store.Known, error)
 	}
 	return k, nil
 }
+
+// Queries run for every article added, prepared once by Open (see read).
+const (
+	sqlLookup = `SELECT
+		coalesce((SELECT a.id FROM articles a WHERE ` + keyExpr + ` = ?1 AND a.text = (SELECT rid FROM texts WHERE hash = ?2)), ''),
+		coalesce((SELECT a.id FROM articles a WHERE ` + keyExpr + ` = ?1 AND a.current = 1 ORDER BY a.seq DESC LIMIT 1), ''),
+		coalesce((SELECT a.id FROM articles a WHERE a.text = (SELECT rid FROM texts WHERE hash = ?2) AND ` + keyExpr + ` != ?1 ORDER BY a.seq LIMIT 1), '')`
+	sqlSince = recordSelect + ` WHERE a.seq > ? ORDER BY a.seq`
+)
 
 // The statements of Put, prepared once by Open (see txn).
 const (
@@ -53,13 +58,13 @@ const (
 			duplicate_of, version, previous, current, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING seq`
 	sqlInsertRecord = `INSERT INTO records (seq, data) VALUES (?, ?)`
 	sqlIndexArticle = `INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)`
-	sqlUpsertActor  = `INSERT INTO actors (id, name, type, articles, mentions, quotes) VALUES (?, ?, ?, 1, ?, 0)
-				ON CONFLICT (id) DO UPDATE SET articles = articles + 1, mentions = mentions + excluded.mentions RETURNING rid`
-	sqlAddMentions = `UPDATE actors SET mentions = mentions + ? WHERE rid = ?`
-	sqlAddRole     = `INSERT INTO actor_roles (actor, role, n) VALUES (?, ?, 1)
+	sqlUpsertActor  = `INSERT INTO actors (id, name, type, articles, mentions, quotes) VALUES (?, ?, ?, 1, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET articles = articles + 1, mentions = mentions + excluded.mentions,
+			quotes = quotes + excluded.quotes
+		RETURNING rid`
+	sqlAddRole = `INSERT INTO actor_roles (actor, role, n) VALUES (?, ?, 1)
 				ON CONFLICT DO UPDATE SET n = n + 1`
 	sqlInsertMentions = `INSERT INTO mentions (actor, article, n) VALUES (?, ?, ?)`
-	sqlCountQuote     = `UPDATE actors SET quotes = quotes + 1 WHERE rid = ?`
 	sqlInsertQuote    = `INSERT INTO quotes (article, n, speaker, kind, start, end) VALUES (?, ?, ?, ?, ?, ?)`
 	sqlUpsertIssue    = `INSERT INTO issues (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = name RETURNING rid`
 	sqlInsertIssue    = `INSERT OR IGNORE INTO article_issues (issue, article) VALUES (?, ?)`
@@ -74,101 +79,148 @@ const (
 // putStatements lists the statements Open prepares.
 func putStatements() []string {
 	return []string{sqlTextID, sqlInsertText, sqlArticleAt, sqlLatestAt, sqlSupersede, sqlInsertArticle,
-		sqlInsertRecord, sqlIndexArticle, sqlUpsertActor, sqlAddMentions, sqlAddRole, sqlInsertMentions,
-		sqlCountQuote, sqlInsertQuote, sqlUpsertIssue, sqlInsertIssue, sqlUpsertStory}
+		sqlInsertRecord, sqlIndexArticle, sqlUpsertActor, sqlAddRole, sqlInsertMentions, sqlInsertQuote, sqlUpsertIssue, sqlInsertIssue, sqlUpsertStory}
 }
 
 // Put stores an analysed article with its story's summary, in one transaction.
 func (db *DB) Put(ctx context.Context, e *store.Entry) (store.Put, error) {
+	res, err := db.PutBatch(ctx, []*store.Entry{e})
+	if err != nil {
+		return store.Put{}, err
+	}
+	return res[0], nil
+}
+
+// PutBatch stores several articles in one transaction: all of them or, on an error, none.
+// Committing once for many saves most of the writing, since articles added together share
+// the pages they change (the index's, the stories', the tables' last pages).
+func (db *DB) PutBatch(ctx context.Context, es []*store.Entry) ([]store.Put, error) {
+	rows := make([]putRow, len(es))
+	for i, e := range es {
+		if err := db.prepareRow(e, &rows[i]); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]store.Put, len(es))
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		t := txn{ctx: ctx, tx: tx, db: db}
+		for i := range rows {
+			res, err := t.put(&rows[i])
+			if err != nil {
+				return fmt.Errorf("store article %s: %w", rows[i].r.ID, err)
+			}
+			out[i] = res
+		}
+		return nil
+	})
+	if err != nil {
+		if len(es) > 1 {
+			err = fmt.Errorf("store %d articles: %w", len(es), err)
+		}
+		return nil, err
+	}
+	return out, nil
+}
+
+// putRow is an entry ready to store: its record checked, encoded and compressed outside the
+// transaction.
+type putRow struct {
+	r         *analyze.Record
+	story     store.Story
+	sum       []byte
+	blob      []byte
+	body      []byte
+	published sql.NullInt64
+}
+
+func (db *DB) prepareRow(e *store.Entry, row *putRow) error {
 	r := e.Record
 	if r == nil || r.ID == "" {
-		return store.Put{}, fmt.Errorf("store article: no record or no id")
+		return fmt.Errorf("store article: no record or no id")
 	}
 	sum, err := hex.DecodeString(r.Hash)
 	if err != nil || len(sum) == 0 {
-		return store.Put{}, fmt.Errorf("store article %s: bad hash %q", r.ID, r.Hash)
+		return fmt.Errorf("store article %s: bad hash %q", r.ID, r.Hash)
 	}
 	if e.Story.ID == "" {
-		return store.Put{}, fmt.Errorf("store article %s: no story", r.ID)
+		return fmt.Errorf("store article %s: no story", r.ID)
 	}
 	blob, err := db.encodeRecord(r)
 	if err != nil {
-		return store.Put{}, fmt.Errorf("store article %s: %w", r.ID, err)
+		return fmt.Errorf("store article %s: %w", r.ID, err)
 	}
-	body := db.enc.EncodeAll([]byte(r.Text), nil)
-	var published sql.NullInt64
+	*row = putRow{r: r, story: e.Story, sum: sum, blob: blob, body: db.enc.EncodeAll([]byte(r.Text), nil)}
 	if r.Published != "" {
 		t, err := time.Parse(time.RFC3339, r.Published)
 		if err != nil {
-			return store.Put{}, fmt.Errorf("store article %s: publication time: %w", r.ID, err)
+			return fmt.Errorf("store article %s: publication time: %w", r.ID, err)
 		}
-		published = sql.NullInt64{Int64: t.Unix(), Valid: true}
+		row.published = sql.NullInt64{Int64: t.Unix(), Valid: true}
+	}
+	return nil
+}
+
+// put stores one article in the transaction.
+func (t txn) put(row *putRow) (store.Put, error) {
+	r := row.r
+	var res store.Put
+	key := store.Key(r)
+	var textID int64
+	err := t.queryRow(sqlTextID, row.sum).Scan(&textID)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		err = t.queryRow(sqlInsertText, row.sum, len(r.Text), row.body).Scan(&textID)
+		if err != nil {
+			return store.Put{}, fmt.Errorf("store text: %w", err)
+		}
+	case err != nil:
+		return store.Put{}, err
+	default:
+		err := t.queryRow(sqlArticleAt, key, textID).Scan(&res.ID, &res.Seq)
+		if err == nil {
+			res.Status = store.Duplicate
+			return res, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return store.Put{}, err
+		}
 	}
 
-	var res store.Put
-	err = db.write(ctx, func(tx *sql.Tx) error {
-		t := txn{ctx: ctx, tx: tx, db: db}
-		key := store.Key(r)
-		var textID int64
-		err := t.queryRow(sqlTextID, sum).Scan(&textID)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			err = t.queryRow(sqlInsertText,
-				sum, len(r.Text), body).Scan(&textID)
-			if err != nil {
-				return fmt.Errorf("store text: %w", err)
-			}
-		case err != nil:
-			return err
-		default:
-			err := t.queryRow(sqlArticleAt, key, textID).Scan(&res.ID, &res.Seq)
-			if err == nil {
-				res.Status = store.Duplicate
-				return nil
-			}
-			if !errors.Is(err, sql.ErrNoRows) {
-				return err
-			}
+	var prev sql.NullInt64
+	version := 1
+	err = t.queryRow(sqlLatestAt, key).Scan(&prev, &res.Previous, &version)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		res.Status = store.New
+	case err != nil:
+		return store.Put{}, err
+	default:
+		res.Status = store.Version
+		version++
+		if _, err := t.exec(sqlSupersede, prev); err != nil {
+			return store.Put{}, err
 		}
+	}
 
-		var prev sql.NullInt64
-		version := 1
-		err = t.queryRow(sqlLatestAt, key).
-			Scan(&prev, &res.Previous, &version)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			res.Status = store.New
-		case err != nil:
-			return err
-		default:
-			res.Status = store.Version
-			version++
-			if _, err := t.exec(sqlSupersede, prev); err != nil {
-				return err
-			}
-		}
-
-		storyID, err := putStory(t, e.Story)
-		if err != nil {
-			return err
-		}
-		res.ID = r.ID
-		err = t.queryRow(sqlInsertArticle,
-			r.ID, textID, r.Source, r.URL, r.Outlet, r.Title, published, storyID,
-			cmp.Or(r.DuplicateOf, r.NearDuplicateOf), version, prev, time.Now().Unix()).Scan(&res.Seq)
-		if err != nil {
-			return fmt.Errorf("insert article: %w", err)
-		}
-		if _, err := t.exec(sqlInsertRecord, res.Seq, blob); err != nil {
-			return fmt.Errorf("insert record: %w", err)
-		}
-		if _, err := t.exec(sqlIndexArticle, res.Seq, r.Title, r.Text); err != nil {
-			return fmt.Errorf("index article: %w", err)
-		}
-		return putAnalysis(t, res.Seq, r)
-	})
+	storyID, err := putStory(t, row.story)
 	if err != nil {
-		return store.Put{}, fmt.Errorf("store article %s: %w", r.ID, err)
+		return store.Put{}, err
+	}
+	res.ID = r.ID
+	err = t.queryRow(sqlInsertArticle,
+		r.ID, textID, r.Source, r.URL, r.Outlet, r.Title, row.published, storyID,
+		cmp.Or(r.DuplicateOf, r.NearDuplicateOf), version, prev, time.Now().Unix()).Scan(&res.Seq)
+	if err != nil {
+		return store.Put{}, fmt.Errorf("insert article: %w", err)
+	}
+	if _, err := t.exec(sqlInsertRecord, res.Seq, row.blob); err != nil {
+		return store.Put{}, fmt.Errorf("insert record: %w", err)
+	}
+	if _, err := t.exec(sqlIndexArticle, res.Seq, r.Title, r.Text); err != nil {
+		return store.Put{}, fmt.Errorf("index article: %w", err)
+	}
+	if err := putAnalysis(t, res.Seq, r); err != nil {
+		return store.Put{}, err
 	}
 	return res, nil
 }
@@ -182,13 +234,17 @@ func actorKey(entityID string) string {
 }
 
 // putAnalysis stores what search and listings filter on: the article's actors with their
-// mentions and roles, its quotes and the issues its positions are about.
+// mentions, quotes and roles (summed per actor first, so that each actor costs one upsert), its
+// quotes and the issues its positions are about.
 func putAnalysis(t txn, seq int64, r *analyze.Record) error {
-	type seen struct {
-		rid      int64
-		mentions int
+	type actor struct {
+		rid              int64
+		name, typ        string
+		mentions, quotes int
+		roles            []string
 	}
-	actors := map[string]*seen{}
+	var keys []string
+	actors := map[string]*actor{}
 	for _, e := range r.Entities {
 		k := actorKey(e.ID)
 		if k == "" {
@@ -196,26 +252,34 @@ func putAnalysis(t txn, seq int64, r *analyze.Record) error {
 		}
 		a := actors[k]
 		if a == nil {
-			a = &seen{}
+			a = &actor{name: e.Name, typ: e.Type}
 			actors[k] = a
-			err := t.queryRow(sqlUpsertActor,
-				k, e.Name, e.Type, len(e.Mentions)).Scan(&a.rid)
-			if err != nil {
-				return fmt.Errorf("store actor %s: %w", k, err)
-			}
-		} else if _, err := t.exec(sqlAddMentions, len(e.Mentions), a.rid); err != nil {
-			return fmt.Errorf("store actor %s: %w", k, err)
+			keys = append(keys, k)
 		}
 		a.mentions += len(e.Mentions)
 		for _, role := range e.Roles {
-			if _, err := t.exec(sqlAddRole, a.rid, role); err != nil {
-				return fmt.Errorf("store role of %s: %w", k, err)
+			if !slices.Contains(a.roles, role) {
+				a.roles = append(a.roles, role)
 			}
 		}
 	}
-	for _, a := range actors {
+	for _, q := range r.Quotes {
+		if a := actors[actorKey(q.Speaker.Entity)]; a != nil && q.Speaker.Entity != "" {
+			a.quotes++
+		}
+	}
+	for _, k := range keys {
+		a := actors[k]
+		if err := t.queryRow(sqlUpsertActor, k, a.name, a.typ, a.mentions, a.quotes).Scan(&a.rid); err != nil {
+			return fmt.Errorf("store actor %s: %w", k, err)
+		}
 		if _, err := t.exec(sqlInsertMentions, a.rid, seq, a.mentions); err != nil {
 			return fmt.Errorf("store mentions: %w", err)
+		}
+		for _, role := range a.roles {
+			if _, err := t.exec(sqlAddRole, a.rid, role); err != nil {
+				return fmt.Errorf("store role of %s: %w", k, err)
+			}
 		}
 	}
 
@@ -223,12 +287,8 @@ func putAnalysis(t txn, seq int64, r *analyze.Record) error {
 		var speaker sql.NullInt64
 		if a := actors[actorKey(q.Speaker.Entity)]; a != nil && q.Speaker.Entity != "" {
 			speaker = sql.NullInt64{Int64: a.rid, Valid: true}
-			if _, err := t.exec(sqlCountQuote, a.rid); err != nil {
-				return fmt.Errorf("count quote: %w", err)
-			}
 		}
-		if _, err := t.exec(sqlInsertQuote,
-			seq, i, speaker, q.Kind, q.Start, q.End); err != nil {
+		if _, err := t.exec(sqlInsertQuote, seq, i, speaker, q.Kind, q.Start, q.End); err != nil {
 			return fmt.Errorf("store quote: %w", err)
 		}
 	}
@@ -240,8 +300,7 @@ func putAnalysis(t txn, seq int64, r *analyze.Record) error {
 		}
 		issues[p.Issue] = true
 		var rid int64
-		err := t.queryRow(sqlUpsertIssue, p.Issue).Scan(&rid)
-		if err != nil {
+		if err := t.queryRow(sqlUpsertIssue, p.Issue).Scan(&rid); err != nil {
 			return fmt.Errorf("store issue: %w", err)
 		}
 		if _, err := t.exec(sqlInsertIssue, rid, seq); err != nil {
@@ -320,7 +379,7 @@ func (db *DB) scanRecord(row interface{ Scan(...any) error }) (int64, *analyze.R
 // Since yields the articles stored after seq, in order.
 func (db *DB) Since(ctx context.Context, seq int64) iter.Seq2[store.Stored, error] {
 	return func(yield func(store.Stored, error) bool) {
-		rows, err := db.r.QueryContext(ctx, recordSelect+` WHERE a.seq > ? ORDER BY a.seq`, seq)
+		rows, err := db.readRows(ctx, sqlSince, seq)
 		if err != nil {
 			yield(store.Stored{}, fmt.Errorf("read articles since %d: %w", seq, classify(err)))
 			return

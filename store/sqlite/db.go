@@ -50,6 +50,7 @@ type DB struct {
 	dec    *zstd.Decoder
 	closed bool
 	stmts  map[string]*sql.Stmt // Put's statements, prepared on w by Open, by query
+	reads  map[string]*sql.Stmt // queries run per article, prepared on r by Open
 }
 
 var _ store.Store = (*DB)(nil)
@@ -110,6 +111,15 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	}
 	db.r.SetMaxOpenConns(opts.Readers)
 	db.r.SetMaxIdleConns(opts.Readers)
+	db.reads = map[string]*sql.Stmt{}
+	for _, q := range []string{sqlLookup, sqlSince} {
+		s, err := db.r.PrepareContext(ctx, q)
+		if err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open store %s: prepare: %w", path, err)
+		}
+		db.reads[q] = s
+	}
 
 	// Records are small JSON documents: the default level compresses them to about a fifth, and
 	// better levels gain little for much more time.
@@ -219,6 +229,9 @@ func (db *DB) Close() error {
 	for _, s := range db.stmts {
 		errs = append(errs, s.Close())
 	}
+	for _, s := range db.reads {
+		errs = append(errs, s.Close())
+	}
 	if db.w != nil {
 		// Folding the log back in leaves one file behind for a user to copy.
 		_, err := db.w.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
@@ -305,6 +318,22 @@ func (t txn) queryRow(query string, args ...any) *sql.Row {
 		return t.tx.StmtContext(t.ctx, s).QueryRowContext(t.ctx, args...)
 	}
 	return t.tx.QueryRowContext(t.ctx, query, args...)
+}
+
+// read runs a query for one row on the readers, prepared when Open prepared it.
+func (db *DB) read(ctx context.Context, query string, args ...any) *sql.Row {
+	if s, ok := db.reads[query]; ok {
+		return s.QueryRowContext(ctx, args...)
+	}
+	return db.r.QueryRowContext(ctx, query, args...)
+}
+
+// readRows runs a query on the readers, prepared when Open prepared it.
+func (db *DB) readRows(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if s, ok := db.reads[query]; ok {
+		return s.QueryContext(ctx, args...)
+	}
+	return db.r.QueryContext(ctx, query, args...)
 }
 
 // prepare prepares the statements of Put on the writer's connection. It runs in Open, before
