@@ -124,3 +124,48 @@ func TestTwoAdders(t *testing.T) {
 		t.Errorf("stories differ:\n%s\nwant\n%s", s, w)
 	}
 }
+
+// TestReadWhileWriting searches and lists from several goroutines while an Adder writes, as
+// the server does while the watcher adds: readers never wait for the writer nor fail.
+func TestReadWhileWriting(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openDB(t)
+	recs := synthRecords(t, 5, 80)
+	addAll(t, db, recs[:10])
+	q, err := store.ParseQuery("water OR talks")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	errs := make(chan error, 3)
+	for range 3 {
+		go func() {
+			for {
+				select {
+				case <-done:
+					errs <- nil
+					return
+				default:
+				}
+				if _, err := db.Search(ctx, store.SearchQuery{Query: q}); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := db.Stories(ctx, store.StoryQuery{Activity: 30}); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	addAll(t, db, recs[10:])
+	close(done)
+	for range 3 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	if st, err := db.Stats(ctx); err != nil || st.Articles != len(recs) {
+		t.Errorf("stats %+v, %v; want %d articles", st, err, len(recs))
+	}
+}
