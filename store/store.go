@@ -63,13 +63,15 @@ type Store interface {
 	Records(ctx context.Context, storyID string) ([]*analyze.Record, error)
 	// Article returns the full record of one stored article, any version, or ErrNotFound.
 	Article(ctx context.Context, id string) (*analyze.Record, error)
-	// Articles lists stored articles without their analysis, newest first.
+	// Articles lists stored articles without their analysis, by publication time, newest
+	// first, undated ones last.
 	Articles(ctx context.Context, q ArticleQuery) ([]Article, error)
 	// Versions returns every version stored at the article's key, oldest first.
 	Versions(ctx context.Context, id string) ([]Article, error)
 	// Actors lists the actors of the stored articles, those in most articles first.
 	Actors(ctx context.Context, q ActorQuery) ([]Actor, error)
-	// Quotes lists quotes, newest article first, then in text order.
+	// Quotes lists quotes by their article's publication time, newest first (undated last),
+	// then in text order.
 	Quotes(ctx context.Context, q QuoteQuery) ([]Quote, error)
 	// Search runs a full-text query over article texts and titles and over quotes, best first.
 	Search(ctx context.Context, q SearchQuery) ([]Hit, error)

@@ -472,7 +472,7 @@ func scanArticle(row interface{ Scan(...any) error }) (store.Article, error) {
 	return a, err
 }
 
-// Articles lists stored articles, newest first.
+// Articles lists stored articles by publication time, newest first, undated last.
 func (db *DB) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Article, error) {
 	var w where
 	if !q.AllVersions {
@@ -488,7 +488,7 @@ func (db *DB) Articles(ctx context.Context, q store.ArticleQuery) ([]store.Artic
 		return nil, err
 	}
 	limit, offset := page(q.Page)
-	rows, err := db.r.QueryContext(ctx, articleSelect+w.sql()+` ORDER BY coalesce(a.published, a.added) DESC, a.seq DESC LIMIT ? OFFSET ?`,
+	rows, err := db.r.QueryContext(ctx, articleSelect+w.sql()+` ORDER BY a.published DESC, a.seq DESC LIMIT ? OFFSET ?`,
 		append(w.args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", classify(err))

@@ -11,11 +11,11 @@ import (
 )
 
 // speakerCond matches quotes by a speaker given as an entity ID (with or without its type) or
-// as an actor's name.
-// The two lookups are a UNION, not an OR, so that each uses its index.
+// as an actor's name. The two lookups are a UNION, not an OR, so that each uses its index.
 const speakerCond = `q.speaker IN (SELECT rid FROM actors WHERE id = ? UNION SELECT rid FROM actors WHERE name = ? COLLATE NOCASE)`
 
-// Quotes lists quotes, newest article first, then in text order.
+// Quotes lists quotes by their article's publication time, newest first, then in text order;
+// the order follows the publication index, so a page costs the same however many are stored.
 func (db *DB) Quotes(ctx context.Context, qq store.QuoteQuery) ([]store.Quote, error) {
 	var w where
 	w.add(`a.current = 1`)
@@ -39,7 +39,7 @@ func (db *DB) Quotes(ctx context.Context, qq store.QuoteQuery) ([]store.Quote, e
 	}
 	limit, offset := page(qq.Page)
 	rows, err := db.r.QueryContext(ctx, `SELECT a.seq, q.n, s.id FROM quotes q JOIN articles a ON a.seq = q.article
-		JOIN stories s ON s.rid = a.story`+w.sql()+` ORDER BY coalesce(a.published, a.added) DESC, a.seq DESC, q.n LIMIT ? OFFSET ?`,
+		JOIN stories s ON s.rid = a.story`+w.sql()+` ORDER BY a.published DESC, a.seq DESC, q.n LIMIT ? OFFSET ?`,
 		append(w.args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("list quotes: %w", classify(err))

@@ -65,6 +65,12 @@ func ftsQuery(q store.Query) string {
 	return s
 }
 
+// subset is a query for the seqs of the articles a filter allows, with its arguments.
+type subset struct {
+	query string
+	args  []any
+}
+
 // searchHit is a hit before it is filled in: the article (its seq), the quote (its index in
 // the record, for a quote hit) and the rank.
 type searchHit struct {
@@ -98,29 +104,29 @@ func (db *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, err
 		w.add(`a.outlet = ?`, q.Outlet)
 	}
 	// Sets of articles that the filters allow, each a query for their seqs.
-	var sets []where
+	var sets []subset
 	if q.Actor != "" {
-		sets = append(sets, where{[]string{`SELECT article AS seq FROM mentions WHERE actor = (SELECT rid FROM actors WHERE id = ?)`}, []any{actorKey(q.Actor)}})
+		sets = append(sets, subset{`SELECT article AS seq FROM mentions WHERE actor = (SELECT rid FROM actors WHERE id = ?)`, []any{actorKey(q.Actor)}})
 	}
 	speaker := ""
 	var speakerArgs []any
 	if q.Speaker != "" {
 		speaker = ` AND ` + speakerCond
 		speakerArgs = []any{actorKey(q.Speaker), q.Speaker}
-		sets = append(sets, where{[]string{`SELECT DISTINCT q.article AS seq FROM quotes q WHERE true` + speaker}, speakerArgs})
+		sets = append(sets, subset{`SELECT DISTINCT q.article AS seq FROM quotes q WHERE true` + speaker, speakerArgs})
 	}
 	if q.Issue != "" {
-		sets = append(sets, where{[]string{`SELECT article AS seq FROM article_issues WHERE issue = (SELECT rid FROM issues WHERE name = ?)`}, []any{q.Issue}})
+		sets = append(sets, subset{`SELECT article AS seq FROM article_issues WHERE issue = (SELECT rid FROM issues WHERE name = ?)`, []any{q.Issue}})
 	}
 	if q.Story != "" {
-		sets = append(sets, where{[]string{`SELECT seq FROM articles WHERE story = (SELECT rid FROM stories WHERE id = ?)`}, []any{q.Story}})
+		sets = append(sets, subset{`SELECT seq FROM articles WHERE story = (SELECT rid FROM stories WHERE id = ?)`, []any{q.Story}})
 	}
 	if !q.From.IsZero() || !q.To.IsZero() {
 		var dw where
 		if err := dw.dates(`published`, q.From, q.To); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
-		sets = append(sets, where{[]string{`SELECT seq FROM articles` + dw.sql()}, dw.args})
+		sets = append(sets, subset{`SELECT seq FROM articles` + dw.sql(), dw.args})
 		// Articles are mostly stored in the order they were published, so the range of their
 		// seqs bounds what the index reads.
 		var first, last sql.NullInt64
@@ -135,7 +141,7 @@ func (db *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, err
 	lead, leadSize := -1, leadLimit+1
 	for i, set := range sets {
 		var n int
-		err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM (`+set.conds[0]+` LIMIT ?)`, append(slices.Clone(set.args), leadLimit+1)...).Scan(&n)
+		err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM (`+set.query+` LIMIT ?)`, append(slices.Clone(set.args), leadLimit+1)...).Scan(&n)
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", classify(err))
 		}
@@ -145,7 +151,7 @@ func (db *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, err
 	}
 	for i, set := range sets {
 		if i != lead {
-			w.add(`a.seq IN (`+set.conds[0]+`)`, set.args...)
+			w.add(`a.seq IN (`+set.query+`)`, set.args...)
 		}
 	}
 	if lead < 0 {
@@ -275,9 +281,9 @@ func (db *DB) window(ctx context.Context, w *where) error {
 // newestArticles returns up to n matching articles of the lead set, newest first, with rank 0.
 // CROSS JOIN keeps the set as the outer loop, so that the index is asked about each of its
 // articles by rowid and never scans every match.
-func (db *DB) newestArticles(ctx context.Context, lead, w where, n int) ([]searchHit, error) {
+func (db *DB) newestArticles(ctx context.Context, lead subset, w where, n int) ([]searchHit, error) {
 	args := append(slices.Clone(lead.args), w.args...)
-	rows, err := db.r.QueryContext(ctx, `SELECT a.seq FROM (`+lead.conds[0]+`) AS lead CROSS JOIN article_fts ON article_fts.rowid = lead.seq
+	rows, err := db.r.QueryContext(ctx, `SELECT a.seq FROM (`+lead.query+`) AS lead CROSS JOIN article_fts ON article_fts.rowid = lead.seq
 		JOIN articles a ON a.seq = article_fts.rowid`+w.sql()+` ORDER BY a.seq DESC LIMIT ?`, append(args, n)...)
 	if err != nil {
 		return nil, classify(err)
