@@ -1,11 +1,8 @@
 package eval
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"unicode"
 
@@ -71,29 +68,7 @@ type PositionScores struct {
 
 // ReadGoldPositions reads a gold file of one JSON object per line.
 func ReadGoldPositions(path string) ([]GoldPosition, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open position gold file: %w", err)
-	}
-	defer f.Close()
-	var out []GoldPosition
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		var g GoldPosition
-		if err := json.Unmarshal([]byte(line), &g); err != nil {
-			return nil, fmt.Errorf("decode %s line %d: %w", path, n, err)
-		}
-		out = append(out, g)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return out, nil
+	return readJSONLines[GoldPosition](path, "position")
 }
 
 // ScorePositions matches predictions with gold positions, one to one in gold order. A prediction

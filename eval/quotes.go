@@ -3,10 +3,8 @@ package eval
 import (
 	"bufio"
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -37,29 +35,7 @@ type PredictedQuote struct {
 
 // ReadGoldQuotes reads a gold file of one JSON object per line.
 func ReadGoldQuotes(path string) ([]GoldQuote, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open quote gold file: %w", err)
-	}
-	defer f.Close()
-	var out []GoldQuote
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		var g GoldQuote
-		if err := json.Unmarshal([]byte(line), &g); err != nil {
-			return nil, fmt.Errorf("decode %s line %d: %w", path, n, err)
-		}
-		out = append(out, g)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return out, nil
+	return readJSONLines[GoldQuote](path, "quote")
 }
 
 // KindScores are the scores of one kind of quote.

@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"bufio"
 	"cmp"
 	"encoding/json"
 	"errors"
@@ -40,26 +39,17 @@ var ErrNoDocument = errors.New("eval: gold names a document that is missing")
 // text in DIR/docs/ID.txt. The creation time comes from the gold's "dct" or, when that is empty,
 // from "published" in DIR/docs/ID.meta.json.
 func LoadTimexBench(goldFile, dir string) ([]TimexDoc, error) {
-	f, err := os.Open(goldFile)
-	if err != nil {
-		return nil, fmt.Errorf("open timex gold: %w", err)
+	type gold struct {
+		ID    string      `json:"id"`
+		DCT   string      `json:"dct"`
+		Timex []TimexSpan `json:"timex"`
 	}
-	defer f.Close()
+	lines, err := readJSONLines[gold](goldFile, "timex")
+	if err != nil {
+		return nil, err
+	}
 	var docs []TimexDoc
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 1<<26)
-	for ln := 1; sc.Scan(); ln++ {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var g struct {
-			ID    string      `json:"id"`
-			DCT   string      `json:"dct"`
-			Timex []TimexSpan `json:"timex"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-			return nil, fmt.Errorf("decode timex gold %s:%d: %w", goldFile, ln, err)
-		}
+	for _, g := range lines {
 		text, err := os.ReadFile(filepath.Join(dir, "docs", g.ID+".txt"))
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("read %s: %w", g.ID, ErrNoDocument)
@@ -81,9 +71,6 @@ func LoadTimexBench(goldFile, dir string) ([]TimexDoc, error) {
 			}
 		}
 		docs = append(docs, d)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read timex gold: %w", err)
 	}
 	return docs, nil
 }
