@@ -67,7 +67,8 @@ type apiQuote struct {
 	Published string `json:"published"`
 }
 
-type apiHit struct {
+// Hit is a search hit as the API writes it; `dossier search --format json` writes the same.
+type Hit struct {
 	Kind    store.HitKind  `json:"kind"`
 	Article apiArticle     `json:"article"`
 	Quote   *analyze.Quote `json:"quote,omitempty"`
@@ -134,8 +135,9 @@ func toAPIQuote(q store.Quote) apiQuote {
 	return apiQuote{Quote: q.Quote, Article: q.Article, Story: q.Story, Outlet: q.Outlet, Title: q.Title, Published: rfc3339(q.Published)}
 }
 
-func toAPIHit(h store.Hit) apiHit {
-	out := apiHit{Kind: h.Kind, Article: toAPIArticle(h.Article), Quote: h.Quote, Rank: h.Rank, Snippet: make([]apiFragment, len(h.Snippet))}
+// NewHit writes a stored search hit as the API shows it.
+func NewHit(h store.Hit) Hit {
+	out := Hit{Kind: h.Kind, Article: toAPIArticle(h.Article), Quote: h.Quote, Rank: h.Rank, Snippet: make([]apiFragment, len(h.Snippet))}
 	for i, f := range h.Snippet {
 		out.Snippet[i] = apiFragment(f)
 	}
@@ -304,7 +306,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"query": q.Query.String(), "hits": mapAll(hits, toAPIHit)})
+	writeJSON(w, http.StatusOK, map[string]any{"query": q.Query.String(), "hits": mapAll(hits, NewHit)})
 	return nil
 }
 

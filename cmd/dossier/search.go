@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/dossier-news/dossier/analyze"
+	"github.com/dossier-news/dossier/server"
 	"github.com/dossier-news/dossier/store"
 	"github.com/dossier-news/dossier/store/sqlite"
 )
@@ -198,47 +199,11 @@ func printable(s string) string {
 	}, s)
 }
 
-// searchHit is one hit as `dossier search --format json` writes it, in the shape of the HTTP
-// API's hits.
-type searchHit struct {
-	Kind    store.HitKind  `json:"kind"`
-	Article searchArticle  `json:"article"`
-	Quote   *analyze.Quote `json:"quote,omitempty"`
-	Snippet []snippetPart  `json:"snippet"`
-	Rank    float64        `json:"rank"`
-}
-
-type searchArticle struct {
-	ID        string `json:"id"`
-	Source    string `json:"source"`
-	URL       string `json:"url"`
-	Outlet    string `json:"outlet"`
-	Title     string `json:"title"`
-	Published string `json:"published"`
-	Story     string `json:"story"`
-}
-
-type snippetPart struct {
-	Text  string `json:"text"`
-	Match bool   `json:"match,omitempty"`
-}
-
 func writeHitsJSON(w io.Writer, hits []store.Hit) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, h := range hits {
-		a := h.Article
-		out := searchHit{
-			Kind: h.Kind, Quote: h.Quote, Rank: h.Rank, Snippet: make([]snippetPart, len(h.Snippet)),
-			Article: searchArticle{ID: a.ID, Source: a.Source, URL: a.URL, Outlet: a.Outlet, Title: a.Title, Story: a.Story},
-		}
-		if !a.Published.IsZero() {
-			out.Article.Published = a.Published.UTC().Format(time.RFC3339)
-		}
-		for i, f := range h.Snippet {
-			out.Snippet[i] = snippetPart(f)
-		}
-		if err := enc.Encode(out); err != nil {
+		if err := enc.Encode(server.NewHit(h)); err != nil {
 			return err
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dossier-news/dossier/server"
 	"github.com/dossier-news/dossier/store"
 )
 
@@ -37,17 +38,17 @@ func TestSearchUsage(t *testing.T) {
 }
 
 // searchHits runs `dossier search --format json` and decodes its hits.
-func searchHits(t *testing.T, args ...string) []searchHit {
+func searchHits(t *testing.T, args ...string) []server.Hit {
 	t.Helper()
 	code, stdout, stderr := run(t, "", append([]string{"search", "--format", "json"}, args...)...)
 	if code != 0 {
 		t.Fatalf("exit code = %d, want 0 (stderr: %s)", code, stderr)
 	}
-	var hits []searchHit
+	var hits []server.Hit
 	sc := bufio.NewScanner(strings.NewReader(stdout))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
-		var h searchHit
+		var h server.Hit
 		if err := json.Unmarshal(sc.Bytes(), &h); err != nil {
 			t.Fatalf("decode line %q: %v", sc.Text(), err)
 		}
@@ -57,7 +58,7 @@ func searchHits(t *testing.T, args ...string) []searchHit {
 }
 
 // snippetText joins a hit's snippet, with its matches in brackets.
-func snippetText(h searchHit) string {
+func snippetText(h server.Hit) string {
 	var b strings.Builder
 	for _, f := range h.Snippet {
 		if f.Match {
@@ -75,25 +76,25 @@ func TestSearchFilters(t *testing.T) {
 		name string
 		args []string
 		// check is asked of every hit; at least one hit is wanted.
-		check func(h searchHit) bool
+		check func(h server.Hit) bool
 	}{
-		{"words", []string{"salt"}, func(h searchHit) bool { return strings.Contains(strings.ToLower(snippetText(h)), "[salt]") }},
-		{"phrase", []string{`"second round"`}, func(h searchHit) bool {
+		{"words", []string{"salt"}, func(h server.Hit) bool { return strings.Contains(strings.ToLower(snippetText(h)), "[salt]") }},
+		{"phrase", []string{`"second round"`}, func(h server.Hit) bool {
 			return strings.Contains(strings.ToLower(snippetText(h)), "[second round]")
 		}},
-		{"quotes only", []string{"--kind", "quote", "dam"}, func(h searchHit) bool {
+		{"quotes only", []string{"--kind", "quote", "dam"}, func(h server.Hit) bool {
 			return h.Kind == store.HitQuote && h.Quote != nil && h.Quote.Text != ""
 		}},
-		{"articles only", []string{"--kind", "article", "dam"}, func(h searchHit) bool { return h.Kind == store.HitArticle && h.Quote == nil }},
-		{"outlet", []string{"--outlet", "Meridian Wire Service", "dam"}, func(h searchHit) bool { return h.Article.Outlet == "Meridian Wire Service" }},
-		{"speaker", []string{"--speaker", "Ines Harrow", "--kind", "quote", "salt"}, func(h searchHit) bool {
+		{"articles only", []string{"--kind", "article", "dam"}, func(h server.Hit) bool { return h.Kind == store.HitArticle && h.Quote == nil }},
+		{"outlet", []string{"--outlet", "Meridian Wire Service", "dam"}, func(h server.Hit) bool { return h.Article.Outlet == "Meridian Wire Service" }},
+		{"speaker", []string{"--speaker", "Ines Harrow", "--kind", "quote", "salt"}, func(h server.Hit) bool {
 			return h.Quote.Speaker.Name == "Ines Harrow"
 		}},
-		{"dates", []string{"--from", "2031-05-01", "--to", "2031-05-10", "dam"}, func(h searchHit) bool {
+		{"dates", []string{"--from", "2031-05-01", "--to", "2031-05-10", "dam"}, func(h server.Hit) bool {
 			p, err := time.Parse(time.RFC3339, h.Article.Published)
 			return err == nil && !p.Before(time.Date(2031, 5, 1, 0, 0, 0, 0, time.UTC)) && p.Before(time.Date(2031, 5, 11, 0, 0, 0, 0, time.UTC))
 		}},
-		{"excluded word", []string{"dam", "-salt"}, func(h searchHit) bool { return !strings.Contains(strings.ToLower(snippetText(h)), "[salt]") }},
+		{"excluded word", []string{"dam", "-salt"}, func(h server.Hit) bool { return !strings.Contains(strings.ToLower(snippetText(h)), "[salt]") }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
