@@ -130,7 +130,7 @@ func TestWatchPrivateRefused(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "dossier.db")
 	feeds := writeFile(t, "feeds.txt", srv.URL+"/feed.xml\n")
 	code, stdout, _ := run(t, "", "watch", "--db", db, "--once", feeds)
-	if code != 1 || !strings.Contains(stdout, "private address 127.0.0.1") {
+	if code != 1 || !strings.Contains(stdout, "127.0.0.1 is a private address") {
 		t.Errorf("exit code %d, stdout %q; want 1 and the refused address", code, stdout)
 	}
 }
