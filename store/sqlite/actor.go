@@ -26,7 +26,7 @@ func (db *DB) Actors(ctx context.Context, q store.ActorQuery) ([]store.Actor, er
 	if q.Story == "" {
 		query = `SELECT x.rid, x.id, x.name, x.type, x.articles, x.mentions, x.quotes,
 			(SELECT count(DISTINCT a.story) FROM mentions m JOIN articles a ON a.seq = m.article WHERE m.actor = x.rid)
-			FROM actors x` + w.sql() + ` ORDER BY x.articles DESC, x.mentions DESC, x.rid LIMIT ? OFFSET ?`
+			FROM actors x` + w.sql() + ` ORDER BY x.articles DESC, x.mentions DESC, x.rid DESC LIMIT ? OFFSET ?`
 	} else {
 		w.add(`a.story = (SELECT rid FROM stories WHERE id = ?)`, q.Story)
 		args = w.args

@@ -68,8 +68,10 @@ CREATE TABLE actors (
 	mentions INTEGER NOT NULL,
 	quotes   INTEGER NOT NULL
 );
--- Speakers and actors are looked up by name too, as people type them.
+-- Speakers and actors are looked up by name too, as people type them; actors are listed those
+-- in most articles first.
 CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
+CREATE INDEX actors_size ON actors(articles, mentions);
 CREATE TABLE actor_roles (
 	actor INTEGER NOT NULL,
 	role  TEXT NOT NULL,
