@@ -50,13 +50,15 @@
 // # Measured
 //
 // BenchmarkStore with -store.articles=100000 (synthetic articles varied from the example corpus,
-// text 2.5 KB each; 2 shared cores, so wall times count waiting for a core as well):
+// text 2.5 KB each; 2 cores shared with other work, so wall times also count waiting for a core
+// and, when the page cache is cold, for the disk):
 //
-//	filling, one transaction per article (Adder.Add)   222 articles/s
-//	file                                               1,081 MB, 8.3 KB per article beyond its text
-//	restoring the clusterer (NewAdder)                 1.25 s
-//	search, 17 queries and filters                     p50 15 ms, p95 68 ms (CPU time alike)
-//	a story's records (Records, 8 articles)            1.1 ms
+//	filling, one transaction per article (Adder.Add)   230 articles/s
+//	file                                               1,080 MB, 8.3 KB per article beyond its text
+//	restoring the clusterer (NewAdder)                 1.3 s of CPU (1.3 to 4 s wall)
+//	search, 17 queries and filters                     p50 15 ms, p95 69 ms (CPU time alike)
+//	a story's records (Records, 8 articles)            1 to 3 ms
+//	a page of stories, articles, quotes or actors      1 to 3 ms
 //
 // Per article beyond its text, in bytes: analysis records 3,187 (2,800 compressed, the rest
 // page slack), full-text index 1,946, compressed texts 1,498 (the text is 2,509), clusterer
