@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -75,11 +74,8 @@ func (p *Pipeline) Stats() Stats {
 	}
 }
 
-// item is one document (or the error that stood in its place) on its way through the workers;
-// seq keeps the output in input order whatever order the workers finish in.
+// item is one document's outcome: its record, or the error that stood in its place.
 type item struct {
-	seq int
-	doc *dossier.Document
 	rec *analyze.Record
 	err error
 }
@@ -88,59 +84,14 @@ type item struct {
 // input order and from the calling goroutine. It stops early only when ctx is done or emit returns an
 // error, and returns that error.
 func (p *Pipeline) Run(ctx context.Context, docs iter.Seq2[*dossier.Document, error], emit func(*analyze.Record) error, fail func(error)) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	jobs := make(chan item, p.cfg.Workers*2)
-	done := make(chan item, p.cfg.Workers*2)
-	go func() {
-		defer close(jobs)
-		seq := 0
-		for doc, err := range docs {
-			select {
-			case jobs <- item{seq: seq, doc: doc, err: err}:
-				seq++
-			case <-ctx.Done():
-				return
-			}
+	work := func(doc *dossier.Document, err error) item {
+		if err != nil {
+			return item{err: err}
 		}
-	}()
-	var wg sync.WaitGroup
-	for range p.cfg.Workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for it := range jobs {
-				if it.err == nil {
-					it.rec, it.err = p.extract(it.doc)
-				}
-				select {
-				case done <- it:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
+		rec, err := p.extract(doc)
+		return item{rec, err}
 	}
-	go func() { wg.Wait(); close(done) }()
-
-	pending := map[int]item{}
-	next := 0
-	for it := range done {
-		pending[it.seq] = it
-		for {
-			it, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			if err := p.finish(it, emit, fail); err != nil {
-				return err
-			}
-		}
-	}
-	return ctx.Err()
+	return Ordered(ctx, p.cfg.Workers, docs, work, func(it item, _ bool) error { return p.finish(it, emit, fail) })
 }
 
 func (p *Pipeline) extract(doc *dossier.Document) (*analyze.Record, error) {

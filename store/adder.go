@@ -7,13 +7,13 @@ import (
 	"iter"
 	"log/slog"
 	"runtime"
-	"sync"
 	"time"
 
 	"github.com/dossier-news/dossier"
 	"github.com/dossier-news/dossier/analyze"
 	"github.com/dossier-news/dossier/extract"
 	"github.com/dossier-news/dossier/ingest"
+	"github.com/dossier-news/dossier/pipeline"
 	"github.com/dossier-news/dossier/story"
 )
 
@@ -286,48 +286,25 @@ func (a *Adder) due() bool {
 // Err and the rest go on. AddDocuments stops early only when ctx is done or the store cannot be
 // written (locked, full), and returns that error.
 func (a *Adder) AddDocuments(ctx context.Context, docs iter.Seq2[*dossier.Document, error], report func(Result)) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	type item struct {
-		seq int
-		doc *dossier.Document
+	// analysed is one document's outcome: the record to add when it was analysed.
+	type analysed struct {
 		res Result
-		rec *analyze.Record // set when the document was analysed and is to be added
+		rec *analyze.Record
 	}
-	jobs := make(chan item, a.opts.Workers*2)
-	done := make(chan item, a.opts.Workers*2)
-	go func() {
-		defer close(jobs)
-		seq := 0
-		for doc, err := range docs {
-			it := item{seq: seq, doc: doc, res: Result{Err: err}}
+	work := func(doc *dossier.Document, err error) analysed {
+		switch {
+		case err != nil:
+			it := analysed{res: Result{Err: err}}
 			if doc != nil {
 				it.res.Source = doc.Source
 			}
-			select {
-			case jobs <- it:
-				seq++
-			case <-ctx.Done():
-				return
-			}
+			return it
+		case doc == nil:
+			return analysed{}
 		}
-	}()
-	var wg sync.WaitGroup
-	for range a.opts.Workers {
-		wg.Go(func() {
-			for it := range jobs {
-				if it.res.Err == nil && it.doc != nil {
-					it.res, it.rec = a.analyse(ctx, it.doc)
-				}
-				select {
-				case done <- it:
-				case <-ctx.Done():
-					return
-				}
-			}
-		})
+		res, rec := a.analyse(ctx, doc)
+		return analysed{res, rec}
 	}
-	go func() { wg.Wait(); close(done) }()
 
 	// Articles are stored in batches, one transaction each, while documents come faster than
 	// they are stored; results are reported in input order once their batch is committed.
@@ -346,6 +323,7 @@ func (a *Adder) AddDocuments(ctx context.Context, docs iter.Seq2[*dossier.Docume
 					for _, r := range held {
 						report(*r)
 					}
+					held, entries, waiting = held[:0], entries[:0], waiting[:0]
 					return err
 				}
 			}
@@ -356,64 +334,55 @@ func (a *Adder) AddDocuments(ctx context.Context, docs iter.Seq2[*dossier.Docume
 		held, entries, waiting = held[:0], entries[:0], waiting[:0]
 		return nil
 	}
-	pending := map[int]item{}
-	next := 0
-	for it := range done {
-		pending[it.seq] = it
-		for {
-			it, ok := pending[next]
-			if !ok {
-				break
+	add := func(it analysed, more bool) error {
+		res := it.res
+		switch {
+		case it.rec != nil:
+			var (
+				e   *Entry
+				err error
+			)
+			// A batch catches up with other processes once, when it starts; the workers
+			// looked each article up.
+			if len(entries) == 0 {
+				err = a.sync(ctx)
 			}
-			delete(pending, next)
-			next++
-			res := it.res
-			switch {
-			case it.rec != nil:
-				var (
-					r   Result
-					e   *Entry
-					err error
-				)
-				// A batch catches up with other processes once, when it starts; the workers
-				// looked each article up.
-				if len(entries) == 0 {
-					err = a.sync(ctx)
-				}
-				if err == nil {
-					r, e, err = a.file(ctx, it.rec, true)
-				} else {
-					r = Result{Source: it.rec.Source, ID: it.rec.ID}
-				}
-				r.Analysed, r.Err = true, err
-				res = r
-				if err != nil && (errors.Is(err, ErrLocked) || ctx.Err() != nil) {
-					held = append(held, &res)
-					if ferr := flush(); ferr != nil {
-						return ferr
-					}
-					return err
-				}
-				if e != nil {
-					held = append(held, &res)
-					entries, waiting = append(entries, e), append(waiting, held[len(held)-1])
-					continue
-				}
-			case it.res.Status == Duplicate && a.cl != nil:
-				res.Story, _ = a.cl.StoryOf(it.res.ID)
+			if err == nil {
+				res, e, err = a.file(ctx, it.rec, true)
+			} else {
+				res = Result{Source: it.rec.Source, ID: it.rec.ID}
 			}
-			held = append(held, &res)
-		}
-		if len(entries) >= maxBatch || len(done) == 0 {
-			if err := flush(); err != nil {
+			res.Analysed, res.Err = true, err
+			if err != nil && (errors.Is(err, ErrLocked) || ctx.Err() != nil) {
+				held = append(held, &res)
+				if ferr := flush(); ferr != nil {
+					return ferr
+				}
 				return err
 			}
+			if e != nil {
+				held = append(held, &res)
+				entries, waiting = append(entries, e), append(waiting, &res)
+				break
+			}
+			held = append(held, &res)
+		case it.res.Status == Duplicate && a.cl != nil:
+			res.Story, _ = a.cl.StoryOf(it.res.ID)
+			held = append(held, &res)
+		default:
+			held = append(held, &res)
 		}
+		if len(entries) >= maxBatch || !more {
+			return flush()
+		}
+		return nil
 	}
-	if err := flush(); err != nil {
-		return err
+	// What was filed before the run stopped is still stored and reported.
+	err := pipeline.Ordered(ctx, a.opts.Workers, docs, work, add)
+	if ferr := flush(); err == nil {
+		err = ferr
 	}
-	return ctx.Err()
+	return err
 }
 
 // analyse extracts a document and, unless the store has it already, analyses it.
