@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/klauspost/compress/zstd"
@@ -51,6 +52,9 @@ type DB struct {
 	closed bool
 	stmts  map[string]*sql.Stmt // Put's statements, prepared on w by Open, by query
 	reads  map[string]*sql.Stmt // queries run per article, prepared on r by Open
+	// Records are compressed with their article's text as the dictionary (see encodeRecord),
+	// which changes with every record, so each encoding or decoding takes a coder of its own.
+	recEnc, recDec sync.Pool
 }
 
 var _ store.Store = (*DB)(nil)
@@ -132,6 +136,22 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store: %w", err)
+	}
+	// The fastest level: with a dictionary the encoder rebuilds its tables for every record,
+	// which at the default level costs 75 µs and at this one 15 µs, for records 1% larger.
+	db.recEnc.New = func() any {
+		e, err := zstd.NewWriter(nil, zstd.WithEncoderConcurrency(1), zstd.WithEncoderLevel(zstd.SpeedFastest))
+		if err != nil {
+			return err
+		}
+		return e
+	}
+	db.recDec.New = func() any {
+		d, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(256<<20))
+		if err != nil {
+			return err
+		}
+		return d
 	}
 	return db, nil
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/klauspost/compress/zstd"
+
 	"github.com/dossier-news/dossier/analyze"
 )
 
@@ -12,6 +14,11 @@ import (
 // zstd, without what the row holds in columns (id, source, URL, outlet, title, hash) and without
 // the text or any copy of it (the text of a quote, of an evidence span or of a time expression
 // is its span of the text, restored by decodeRecord). A record's JSON is mostly such copies.
+//
+// The text is also the compressor's dictionary: what the analysis quotes from the text
+// without a span (an event's summary, trigger and place, a cue, a phrase, a name) is then a
+// reference back into it rather than words compressed again. Records stored before this
+// carry no dictionary ID in their frame and decode as they did.
 func (db *DB) encodeRecord(r *analyze.Record) ([]byte, error) {
 	c := *r
 	c.ID, c.Source, c.URL, c.Outlet, c.Title, c.Hash, c.Text = "", "", "", "", "", "", ""
@@ -41,7 +48,48 @@ func (db *DB) encodeRecord(r *analyze.Record) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode record %s: %w", r.ID, err)
 	}
-	return db.enc.EncodeAll(b, nil), nil
+	enc, err := db.recEncoder(text)
+	if err != nil {
+		return nil, fmt.Errorf("encode record %s: %w", r.ID, err)
+	}
+	defer db.recEnc.Put(enc)
+	return enc.EncodeAll(b, nil), nil
+}
+
+// textDict is the ID under which a record's frame names its text as the dictionary.
+const textDict = 1
+
+// recEncoder returns a pooled encoder whose dictionary is text; Put it back after use.
+func (db *DB) recEncoder(text string) (*zstd.Encoder, error) {
+	switch v := db.recEnc.Get().(type) {
+	case error:
+		return nil, v
+	case *zstd.Encoder:
+		if err := v.ResetWithOptions(nil, zstd.WithEncoderDictRaw(textDict, []byte(text))); err != nil {
+			return nil, err
+		}
+		return v, nil
+	default:
+		return nil, fmt.Errorf("record encoder pool holds %T", v)
+	}
+}
+
+// decompressRecord decompresses a stored analysis with its text as the dictionary.
+func (db *DB) decompressRecord(data []byte, text string) ([]byte, error) {
+	var dec *zstd.Decoder
+	switch v := db.recDec.Get().(type) {
+	case error:
+		return nil, v
+	case *zstd.Decoder:
+		dec = v
+	default:
+		return nil, fmt.Errorf("record decoder pool holds %T", v)
+	}
+	defer db.recDec.Put(dec)
+	if err := dec.ResetWithOptions(nil, zstd.WithDecoderDictRaw(textDict, []byte(text))); err != nil {
+		return nil, err
+	}
+	return dec.DecodeAll(data, nil)
 }
 
 // strip returns "" when s is text[start:end], to be restored from the span, and s otherwise.
@@ -62,7 +110,7 @@ func fill(text string, s *string, start, end int) {
 // decodeRecord rebuilds a record from its row: the compressed analysis, the text and the
 // columns encodeRecord left out.
 func (db *DB) decodeRecord(data []byte, text string, cols recordColumns) (*analyze.Record, error) {
-	b, err := db.dec.DecodeAll(data, nil)
+	b, err := db.decompressRecord(data, text)
 	if err != nil {
 		return nil, fmt.Errorf("decompress record %s: %w", cols.id, err)
 	}
@@ -108,7 +156,7 @@ func (db *DB) decodeText(body []byte) (string, error) {
 // decodeQuotes reads only the quotes of a stored analysis, which is quicker than the record
 // when a listing needs one quote of each of many articles.
 func (db *DB) decodeQuotes(data []byte, text string) ([]analyze.Quote, error) {
-	b, err := db.dec.DecodeAll(data, nil)
+	b, err := db.decompressRecord(data, text)
 	if err != nil {
 		return nil, fmt.Errorf("decompress record: %w", err)
 	}
