@@ -58,7 +58,8 @@
 // journals in memory with a 32 MiB page cache, the text as the records' dictionary, and date
 // ranges read within their rowids. The same benchmark at 5,000 articles, before and after them:
 // 8,190 and 7,734 bytes per article beyond the text; search p95 46.5 and 14.3 ms (the date
-// range 47 and 7 ms). The 100,000-article run has not been repeated; there the synthetic
+// range 47 and 7 ms). Repeated at 100,000 articles after them: 7,914 bytes per article beyond
+// the text, search p50 16 ms and p95 73 ms, restoring the clusterer 1.35 s. There the synthetic
 // dates wrap around every 8,800 articles, so a date range spans most rowids and still leads.
 //
 // BenchmarkStore with -store.articles=100000 (synthetic articles varied from the example corpus,
@@ -86,6 +87,7 @@
 // BenchmarkAddVsAnalyze (fresh plain-text and Markdown documents of the example corpus, 2
 // cores): `add` stores 687 documents/s where `analyze` writes 1,200 (0.57 of it, the goal being
 // 0.8); after the changes above, 0.55 to 0.64 over several runs on a machine shared with other
-// work (analyze 1,030 to 1,190 documents/s, add 660 to 666). Analysis costs 1.9 ms of CPU per document; storing one (clustering, about 60 statements,
-// compression, its share of a batch's commit) about 1 ms more on the one writing goroutine.
+// work (analyze 1,030 to 1,190 documents/s, add 660 to 666). Analysis costs 1.9 ms of CPU per
+// document; storing one (clustering, about 60 statements, compression, its share of a batch's
+// commit) about 1 ms more on the one writing goroutine.
 package sqlite
