@@ -198,7 +198,7 @@ func Build(id string, recs []*analyze.Record, opts Options) *Briefing {
 	b.Quotes = s.voices()
 	b.Timeline = s.timeline()
 	b.Summary = s.summary()
-	b.Disagreements = s.disagreements()
+	b.Disagreements = s.disagreements(b.Matrix)
 	b.Coverage = s.coverage()
 	b.fillEmpty()
 	return b

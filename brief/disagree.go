@@ -66,11 +66,11 @@ func (s *story) mentions(r *analyze.Record) []mention {
 //   - a claim and its denial: two actors' quotes about the same thing, one negated;
 //   - one actor given opposite stances on one issue by different articles;
 //   - different figures for the same thing in different articles.
-func (s *story) disagreements() []Disagreement {
+func (s *story) disagreements(matrix []Row) []Disagreement {
 	var out []Disagreement
 	out = append(out, s.statedConflicts()...)
 	out = append(out, s.denials()...)
-	out = append(out, s.stanceConflicts()...)
+	out = append(out, s.stanceConflicts(matrix)...)
 	out = append(out, s.figureConflicts()...)
 	return out
 }
@@ -87,7 +87,7 @@ func (s *story) statedConflicts() []Disagreement {
 			if !ok {
 				continue
 			}
-			sides := s.conflictSides(r, ms, sp, cue, k)
+			sides := s.conflictSides(r, doc, ms, sp, cue, k)
 			if len(sides) < 2 {
 				continue
 			}
@@ -95,7 +95,7 @@ func (s *story) statedConflicts() []Disagreement {
 			var names []string
 			for _, a := range sides {
 				names = append(names, s.actors[a].Name)
-				d.Sides = append(d.Sides, Side{Who: s.actors[a].Name, Citation: s.sideEvidence(r, a, k, sp)})
+				d.Sides = append(d.Sides, Side{Who: s.actors[a].Name, Citation: s.sideEvidence(r, doc, a, k, sp)})
 			}
 			d.About = strings.Join(names, " and ") + ": " + trimWords(r.Text[sp.Start:sp.End], 24)
 			out = append(out, d)
@@ -136,7 +136,7 @@ func findCue(s string, toks []text.Token, sp dossier.Span, cues [][]string) (dos
 // ("A and B interpret it differently"), else the actor nearest before the cue (who diluted,
 // denied, contradicted) and the one the sentence, or the one before it, opened with (whose word
 // was diluted or denied).
-func (s *story) conflictSides(r *analyze.Record, ms []mention, sp, cue dossier.Span, k int) []int {
+func (s *story) conflictSides(r *analyze.Record, doc *text.Doc, ms []mention, sp, cue dossier.Span, k int) []int {
 	var before []mention
 	for j, m := range ms {
 		if m.span.Start >= sp.Start && m.span.End <= cue.Start && !titleOf(r.Text, ms, j) {
@@ -162,7 +162,7 @@ func (s *story) conflictSides(r *analyze.Record, ms []mention, sp, cue dossier.S
 	// Whose words were diluted or walked back may be named in the sentence before; a denial's
 	// other side is whoever made the claim, which the sentence before does not say.
 	if k > 0 && !denialCue(r.Text[cue.Start:cue.End]) {
-		prev := s.docs[slices.Index(s.recs, r)].Sentences[k-1]
+		prev := doc.Sentences[k-1]
 		for _, m := range ms {
 			if m.span.Start >= prev.Start && m.span.End <= prev.End && m.actor != subject {
 				return []int{m.actor, subject}
@@ -199,8 +199,7 @@ func titleOf(text string, ms []mention, j int) bool {
 
 // sideEvidence finds what one side said near a conflict sentence: its first quote in that
 // sentence or the three after it, else the sentence itself.
-func (s *story) sideEvidence(r *analyze.Record, actor, k int, sp dossier.Span) Citation {
-	doc := s.docs[slices.Index(s.recs, r)]
+func (s *story) sideEvidence(r *analyze.Record, doc *text.Doc, actor, k int, sp dossier.Span) Citation {
 	end := doc.Sentences[min(k+3, len(doc.Sentences)-1)].End
 	for _, q := range r.Quotes {
 		if q.Start >= sp.Start && q.End <= end && (s.actor(r.ID, q.Speaker.Entity) == actor || sameStem(q.Speaker.Name, s.actors[actor].Name)) {
@@ -353,10 +352,9 @@ func denialCue(cue string) bool {
 	return false
 }
 
-// stanceConflicts finds one actor given opposite stances on one issue: for, in one article or
-// source, and against in another.
-func (s *story) stanceConflicts() []Disagreement {
-	_, rows := s.matrix()
+// stanceConflicts finds, in the position matrix, one actor given opposite stances on one issue:
+// for, in one article or source, and against in another.
+func (s *story) stanceConflicts(rows []Row) []Disagreement {
 	var out []Disagreement
 	for _, row := range rows {
 		for _, c := range row.Cells {
@@ -395,18 +393,7 @@ var figure = regexp.MustCompile(`\b(\d[\d,.]*)[\s-]+(?:([A-Za-z]+)\s+)?([A-Za-z]
 // sentences about one fact share most words, even the words every article of the story uses.
 func jaccard(a, b vec) float32 {
 	shared := 0
-	for i, j := 0, 0; i < len(a.terms) && j < len(b.terms); {
-		switch {
-		case a.terms[i].id < b.terms[j].id:
-			i++
-		case a.terms[i].id > b.terms[j].id:
-			j++
-		default:
-			shared++
-			i++
-			j++
-		}
-	}
+	eachShared(a, b, func(term, term) { shared++ })
 	union := len(a.terms) + len(b.terms) - shared
 	if union == 0 {
 		return 0

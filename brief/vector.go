@@ -107,6 +107,13 @@ func cosine(a, b vec) float32 {
 		return 0
 	}
 	var dot float32
+	eachShared(a, b, func(x, y term) { dot += x.w * y.w })
+	return dot / (a.norm * b.norm)
+}
+
+// eachShared calls f with the two weights of every term both vectors hold, walking the two
+// sorted lists once.
+func eachShared(a, b vec, f func(x, y term)) {
 	for i, j := 0, 0; i < len(a.terms) && j < len(b.terms); {
 		switch {
 		case a.terms[i].id < b.terms[j].id:
@@ -114,12 +121,11 @@ func cosine(a, b vec) float32 {
 		case a.terms[i].id > b.terms[j].id:
 			j++
 		default:
-			dot += a.terms[i].w * b.terms[j].w
+			f(a.terms[i], b.terms[j])
 			i++
 			j++
 		}
 	}
-	return dot / (a.norm * b.norm)
 }
 
 // dense is a vector over the whole vocabulary, for comparing many sparse vectors with one.
