@@ -104,15 +104,7 @@ func TestRestartWithStore(t *testing.T) {
 	if r := results[0]; r.Outcome != watch.Fetched || r.Items != 10 || r.Added != 6 {
 		t.Errorf("restarted poll: %v, %d items, %d added (%v); want fetched, 10, 6", r.Outcome, r.Items, r.Added, r.Err)
 	}
-	arts, err := db.Articles(t.Context(), store.ArticleQuery{Page: store.Page{Limit: 100}, AllVersions: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var links []string
-	for _, a := range arts {
-		links = append(links, a.URL)
-	}
-	slices.Sort(links)
+	links := storedLinks(t, db)
 	if want := storyLinks(srv.URL, 0, 9); !slices.Equal(links, want) {
 		t.Errorf("stored %q, want each story once: %q", links, want)
 	}
@@ -193,15 +185,7 @@ func TestKilledWatcher(t *testing.T) {
 	if r := results[0]; r.Outcome != watch.Fetched || r.Added != 30-before.Articles {
 		t.Errorf("resumed poll: %v, %d added (%v); want fetched, %d (30 less the %d stored before the kill)", r.Outcome, r.Added, r.Err, 30-before.Articles, before.Articles)
 	}
-	arts, err := db.Articles(t.Context(), store.ArticleQuery{Page: store.Page{Limit: 100}, AllVersions: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var links []string
-	for _, a := range arts {
-		links = append(links, a.URL)
-	}
-	slices.Sort(links)
+	links := storedLinks(t, db)
 	if want := storyLinks(srv.URL, 0, 29); !slices.Equal(links, want) {
 		t.Errorf("stored %d articles %q, want each of the 30 once", len(links), links)
 	}
@@ -229,4 +213,19 @@ func TestKilledWatcherChild(t *testing.T) {
 	if _, err := watch.New(db, &storeAdder{a: a}, options(c)).Once(t.Context(), sources(url)); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// storedLinks returns the sorted URLs of every article version in the store.
+func storedLinks(t *testing.T, db store.Store) []string {
+	t.Helper()
+	arts, err := db.Articles(t.Context(), store.ArticleQuery{Page: store.Page{Limit: 100}, AllVersions: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var links []string
+	for _, a := range arts {
+		links = append(links, a.URL)
+	}
+	slices.Sort(links)
+	return links
 }
